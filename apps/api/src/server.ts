@@ -1,0 +1,82 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApp } from './app';
+import { AppConfig, loadConfig } from './config/app-config';
+import { resolveSecrets } from './config/secrets';
+import { EmbeddedDatabase } from './database/embedded-database';
+import { JsonLogger } from './common/logging/json-logger';
+import { seedAdminUnits } from './modules/geography/admin-units.seed';
+import { seedDemo, type DemoAccount } from './seed/demo-seed';
+
+export interface RunningServer {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  url: string;
+  demoAccounts: DemoAccount[];
+  stop(): Promise<void>;
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts the platform: the database (embedded unless DATABASE_URL is set), the API with the SPAs,
+ * migrations, the admin units, and the demo accounts when SEED_DEMO is on.
+ */
+export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<RunningServer> {
+  const config = loadConfig(env);
+  const logger = new JsonLogger(config.LOG_LEVEL);
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await EmbeddedDatabase.start(config.DATA_DIR, config.EMBEDDED_PG_PORT, (line) => logger.debug({ msg: line }, 'EmbeddedPostgres'));
+    await ensureDatabase(embedded.url, 'cordon');
+    databaseUrl = embedded.urlFor('cordon');
+    logger.log({ msg: 'embedded PostgreSQL started', port: embedded.port, dataDir: embedded.databaseDir }, 'Database');
+  }
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await createApp({ config, databaseUrl, secrets: resolveSecrets(config), logger, serveWeb: true });
+    const dataSource = app.get(DataSource);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) logger.log({ msg: 'migrations applied', migrations: applied.map((m) => m.name) }, 'Database');
+    const units = await seedAdminUnits(dataSource, config.SEED_UNITS);
+    if (units) logger.log({ msg: 'administrative units seeded', count: units }, 'Seed');
+    let demoAccounts: DemoAccount[] = [];
+    if (config.SEED_DEMO) {
+      const demo = await seedDemo(dataSource, config.DEMO_PASSWORD);
+      demoAccounts = demo.accounts;
+      if (demo.created) logger.log({ msg: 'demo accounts seeded', count: demo.created }, 'Seed');
+    }
+    await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.getHttpAdapter().getInstance().server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const url = `http://localhost:${port}`;
+    const running = app;
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      config,
+      url,
+      demoAccounts,
+      stop: () =>
+        (stopping ??= (async () => {
+          await running.close();
+          await embedded?.stop();
+        })()),
+    };
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,22 @@
+import '@cordon/web/styles.css';
+import { createCordonApp } from '@cordon/web';
+import App from './App.vue';
+import { messages } from './i18n/messages';
+import { nav, routes, shared } from './router';
+
+const { vueApp } = createCordonApp({
+  app: 'citizen',
+  root: App,
+  routes,
+  shared,
+  messages,
+  nav,
+  base: import.meta.env.BASE_URL,
+  signIn: {
+    usernameLabelKey: 'citizen.usernameLabel',
+    usernamePlaceholderKey: 'citizen.usernamePlaceholder',
+    usernameInputmode: 'numeric',
+    register: true,
+  },
+});
+vueApp.mount('#app');

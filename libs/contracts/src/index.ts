@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './errors';
+export * from './validation';
+export type { paths, components, operations } from './generated/openapi';

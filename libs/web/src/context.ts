@@ -1,0 +1,54 @@
+import { inject, type App as VueApp, type InjectionKey } from 'vue';
+import type { App, Role } from '@cordon/contracts';
+import type { ApiClient } from './api/client';
+import type { AuthStoreDefinition } from './auth/store';
+
+/** One navigation entry of the AppShell; shown only to the listed roles (all roles if none). */
+export interface NavItem {
+  to: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  roles?: Role[];
+}
+
+export interface CordonContext {
+  app: App;
+  api: ApiClient;
+  useAuth: AuthStoreDefinition;
+  /** i18n key of the app's name in the header. */
+  appNameKey: string;
+  nav: NavItem[];
+  /** Citizen sign-in offers registration; staff sign-in offers activation. */
+  signIn: {
+    usernameLabelKey: string;
+    usernamePlaceholderKey?: string;
+    usernameInputmode?: 'text' | 'numeric' | 'tel';
+    register?: boolean;
+    activate?: boolean;
+  };
+}
+
+export const cordonKey: InjectionKey<CordonContext> = Symbol('cordon');
+
+/** Vue plugin providing the app's API client, auth store and settings to the shared UI. */
+export function createCordon(context: CordonContext) {
+  return {
+    install(app: VueApp) {
+      app.provide(cordonKey, context);
+    },
+  };
+}
+
+export function useCordon(): CordonContext {
+  const ctx = inject(cordonKey, null);
+  if (!ctx) throw new Error('createCordon() is not installed');
+  return ctx;
+}
+
+export function useApi(): ApiClient {
+  return useCordon().api;
+}
+
+export function useAuth() {
+  return useCordon().useAuth();
+}

@@ -1,0 +1,60 @@
+// API
+export * from './api/types';
+export { ApiError, NETWORK_ERROR, isApiError, fieldErrorsOf } from './api/errors';
+export {
+  ApiClient,
+  createApiClient,
+  sessionKey,
+  newIdempotencyKey,
+  type ApiClientOptions,
+  type FetchLike,
+  type KeyValueStorage,
+  type QueryValue,
+  type RequestOptions,
+  type SessionChangeReason,
+  type SessionListener,
+  type StoredSession,
+} from './api/client';
+// auth, context, router
+export { createAuthStore, type AuthStore, type AuthStoreDefinition } from './auth/store';
+export { createCordon, useCordon, useApi, useAuth, cordonKey, type CordonContext, type NavItem } from './context';
+export { installAuthGuard, decide, safeRedirect, type GuardOptions } from './router/guard';
+export { withSharedRoutes, type SharedRouteOptions } from './router/routes';
+// i18n and formatting
+export {
+  createCordonI18n,
+  mergeMessages,
+  useLocale,
+  useErrorText,
+  sharedVi,
+  sharedEn,
+  LOCALES,
+  LOCALE_KEY,
+  type Locale,
+  type AppMessages,
+  type SharedMessages,
+} from './i18n';
+export { messageCompiler, compileMessage } from './i18n/compiler';
+export { formatDate, formatDateTime, parseDmy, isoToDmy, todayIso, TIME_ZONE } from './format/date';
+// UI kit
+export { default as AppShell } from './components/AppShell.vue';
+export { default as BaseButton } from './components/BaseButton.vue';
+export { default as TextField } from './components/TextField.vue';
+export { default as SelectField } from './components/SelectField.vue';
+export type { SelectOption } from './components/SelectField.vue';
+export { default as AlertBox } from './components/AlertBox.vue';
+export { default as EmptyState } from './components/EmptyState.vue';
+export { default as LoadingSkeleton } from './components/LoadingSkeleton.vue';
+export { default as ErrorPage } from './components/ErrorPage.vue';
+export { default as ModalDialog } from './components/ModalDialog.vue';
+export { default as AdminUnitPicker } from './components/AdminUnitPicker.vue';
+export { default as PasswordRules } from './components/PasswordRules.vue';
+export { default as CopyButton } from './components/CopyButton.vue';
+// shared views
+export { default as SignInView } from './views/SignInView.vue';
+export { default as ActivateView } from './views/ActivateView.vue';
+export { default as ChangePasswordView } from './views/ChangePasswordView.vue';
+export { default as NoAccessPage } from './views/NoAccessPage.vue';
+export { default as NotFoundPage } from './views/NotFoundPage.vue';
+// app wiring
+export { createCordonApp, type CordonAppOptions } from './bootstrap';
