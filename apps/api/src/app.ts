@@ -21,6 +21,8 @@ export interface CreateAppOptions {
   logger: LoggerService;
   /** Serve the built SPAs and the landing page (off in API-only tests). */
   serveWeb?: boolean;
+  /** Build the module graph without instantiating providers (no database): for writing the OpenAPI document. */
+  preview?: boolean;
 }
 
 /** Builds the whole HTTP application (used by main, the CLI and the tests alike). */
@@ -36,7 +38,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
     },
     logger: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { logger, bufferLogs: false, preview: options.preview });
   const fastify = app.getHttpAdapter().getInstance();
 
   fastify.addHook('onRequest', async (req, reply) => {
@@ -68,6 +70,7 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Cordon API' });
   if (options.serveWeb) await registerWebApps(fastify, config.WEB_ROOT ?? defaultWebRoot());
+  if (options.preview) return app;
   await app.init();
   await fastify.ready();
   return app;

@@ -26,7 +26,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!rule) throw new DomainError(ErrorCode.FORBIDDEN, 'This endpoint declares no authorization rule');
     if (rule.public) {
       const request = context.switchToHttp().getRequest<FastifyRequest>();
-      await this.rateLimits.consume(rule.rateLimit ?? 'public', request.ip);
+      if (rule.rateLimit !== false) await this.rateLimits.consume(rule.rateLimit ?? 'public', request.ip);
       return true;
     }
     await super.canActivate(context);

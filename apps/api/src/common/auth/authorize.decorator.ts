@@ -10,8 +10,8 @@ export interface AuthorizationRule {
   public?: boolean;
   /** Roles that may call it; records are further limited by the jurisdiction policy. */
   roles?: readonly Role[];
-  /** Per-address request budget for public endpoints. */
-  rateLimit?: RateLimitBucket;
+  /** Per-address request budget for public endpoints (false: none, for health probes). */
+  rateLimit?: RateLimitBucket | false;
 }
 
 /**
@@ -24,7 +24,7 @@ export function Authorize(...roles: Role[]): MethodDecorator & ClassDecorator {
 }
 
 /** A public endpoint: no token needed, rate limited per client address. */
-export function Public(rateLimit: RateLimitBucket = 'public'): MethodDecorator & ClassDecorator {
+export function Public(rateLimit: RateLimitBucket | false = 'public'): MethodDecorator & ClassDecorator {
   const rule: AuthorizationRule = { public: true, rateLimit };
   return applyDecorators(SetMetadata(AUTHORIZATION_KEY, rule), ApiExtension('x-public', true), ApiExtension('x-rate-limit', rateLimit));
 }

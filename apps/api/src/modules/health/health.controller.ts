@@ -17,7 +17,7 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @Public()
+  @Public(false)
   @ApiOperation({ summary: 'Liveness and database check (503 when the database is down)' })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
