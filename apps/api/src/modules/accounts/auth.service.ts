@@ -105,11 +105,11 @@ export class AuthService {
     await manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null, lastLoginAt: user.lastLoginAt });
     const tokens = await this.tokens.issue(user, null, manager);
     await this.audit.record(ctx, { action, entityType: 'user', entityId: user.id, actorId: user.id, actorRole: user.role, ...this.codes(user) }, manager);
-    return { ...tokens, user: await this.sessionUser(user) };
+    return { ...tokens, user: await this.sessionUser(user, manager) };
   }
 
-  async sessionUser(user: User): Promise<SessionUserDto> {
-    const profile = user.role === Role.CITIZEN ? await this.profiles.findOneBy({ userId: user.id }) : null;
+  async sessionUser(user: User, manager = this.dataSource.manager): Promise<SessionUserDto> {
+    const profile = user.role === Role.CITIZEN ? await manager.findOneBy(CitizenProfile, { userId: user.id }) : null;
     const names = await this.geography.namesOf([user.unitCode, profile?.communeCode]);
     return toSessionUser(user, names, profile);
   }

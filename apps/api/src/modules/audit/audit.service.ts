@@ -39,6 +39,7 @@ export class AuditService {
       districtCode: entry.districtCode ?? null,
       communeCode: entry.communeCode ?? null,
     };
-    await manager.createQueryBuilder().insert().into(AuditEvent).values(event as never) // jsonb columns: TypeORM's deep-partial type rejects Record<string, unknown>.execute();
+    // `as never`: TypeORM's deep-partial insert type rejects Record<string, unknown> for jsonb columns.
+    await manager.createQueryBuilder().insert().into(AuditEvent).values(event as never).execute();
   }
 }
