@@ -14,7 +14,7 @@ export interface CordonAppOptions {
   root: Component;
   /** The app's own routes (home must be named `home`). */
   routes: RouteRecordRaw[];
-  shared?: SharedRouteOptions;
+  shared: SharedRouteOptions;
   messages: AppMessages;
   nav: NavItem[];
   signIn: CordonContext['signIn'];

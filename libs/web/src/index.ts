@@ -50,11 +50,7 @@ export { default as ModalDialog } from './components/ModalDialog.vue';
 export { default as AdminUnitPicker } from './components/AdminUnitPicker.vue';
 export { default as PasswordRules } from './components/PasswordRules.vue';
 export { default as CopyButton } from './components/CopyButton.vue';
-// shared views
-export { default as SignInView } from './views/SignInView.vue';
-export { default as ActivateView } from './views/ActivateView.vue';
-export { default as ChangePasswordView } from './views/ChangePasswordView.vue';
-export { default as NoAccessPage } from './views/NoAccessPage.vue';
-export { default as NotFoundPage } from './views/NotFoundPage.vue';
+// Shared views (SignInView, ActivateView, ChangePasswordView, NoAccessPage, NotFoundPage) are
+// not re-exported here so the router can lazy-load them: import '@cordon/web/views/<Name>.vue'.
 // app wiring
 export { createCordonApp, type CordonAppOptions } from './bootstrap';

@@ -107,7 +107,7 @@ export class EmbeddedDatabase {
     try {
       await this.pg.start();
     } catch (err) {
-      throw new Error(`embedded PostgreSQL did not start on port ${this.port}: ${(err as Error | undefined)?.message ?? 'it exited early (port in use?)'}`);
+      throw new Error(`embedded PostgreSQL did not start on port ${this.port}: ${(err as Error | undefined)?.message ?? 'it exited early (port in use?)'}`, { cause: err });
     }
   }
 

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { SignInView, type NavItem, type SharedRouteOptions } from '@cordon/web';
+import type { NavItem, SharedRouteOptions } from '@cordon/web';
+import SignInView from '@cordon/web/views/SignInView.vue';
 import HomeView from '../views/HomeView.vue';
 
 /** Home and sign-in load with the entry chunk; the rest on demand. */

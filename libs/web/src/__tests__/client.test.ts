@@ -207,7 +207,7 @@ describe('ApiClient requests', () => {
   it('refreshes proactively when the access token is about to expire', async () => {
     const api = fakeApi();
     const storage = memory();
-    let now = 1_000_000;
+    const now = 1_000_000;
     const client = new ApiClient({ app: 'commune', fetch: api.fetchFn, storage, now: () => now });
     storage.setItem(sessionKey('commune'), JSON.stringify({ accessToken: 'access-1', refreshToken: 'refresh-1', expiresAt: now + 10_000, user }));
     await client.get('/x');

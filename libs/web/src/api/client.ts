@@ -113,7 +113,7 @@ export class ApiClient {
   // ---- session -------------------------------------------------------------
 
   getSession(): StoredSession | null {
-    let raw: string | null = null;
+    let raw: string | null;
     try {
       raw = this.storage.getItem(this.key);
     } catch {
@@ -284,7 +284,9 @@ export class ApiClient {
       }
     };
 
-    let { res, token } = await send();
+    const first = await send();
+    let res = first.res;
+    const token = first.token;
     if (res.status === 401 && retryOn401 && this.getSession()) {
       const current = this.getSession();
       if (!current || current.accessToken === token) {

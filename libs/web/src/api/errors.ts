@@ -32,7 +32,7 @@ export class ApiError extends Error {
 
   /** Builds an ApiError from a non-2xx response, whatever its body. */
   static async fromResponse(res: Response): Promise<ApiError> {
-    let body: unknown = undefined;
+    let body: unknown;
     try {
       const text = await res.text();
       body = text ? JSON.parse(text) : undefined;

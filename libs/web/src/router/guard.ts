@@ -43,7 +43,7 @@ export function decide(
     return true;
   }
   if (!state.signedIn || !state.role) {
-    return { name: 'login', query: { redirect: to.fullPath } };
+    return to.fullPath === '/' ? { name: 'login' } : { name: 'login', query: { redirect: to.fullPath } };
   }
   const roles = to.meta.roles;
   if (APP_OF_ROLE[state.role] !== app || (roles && !roles.includes(state.role))) {

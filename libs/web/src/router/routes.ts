@@ -3,8 +3,11 @@ import type { RouteComponent, RouteRecordRaw } from 'vue-router';
 type Lazy = RouteComponent | (() => Promise<RouteComponent | { default: RouteComponent }>);
 
 export interface SharedRouteOptions {
-  /** Pass the imported SignInView to load it with the entry chunk; lazy by default. */
-  signIn?: Lazy;
+  /**
+   * The sign-in view: the imported `@cordon/web/views/SignInView.vue` to load it with the entry chunk,
+   * or `() => import('@cordon/web/views/SignInView.vue')` to load it on demand.
+   */
+  signIn: Lazy;
   /** Staff apps: /activate. */
   activate?: boolean;
   /** /change-password (signed-in users). */
@@ -15,12 +18,12 @@ export interface SharedRouteOptions {
  * The routes every app has (sign-in, activation, change password, no access, not found)
  * around the app's own routes; the not-found catch-all comes last.
  */
-export function withSharedRoutes(appRoutes: RouteRecordRaw[], options: SharedRouteOptions = {}): RouteRecordRaw[] {
+export function withSharedRoutes(appRoutes: RouteRecordRaw[], options: SharedRouteOptions): RouteRecordRaw[] {
   const routes: RouteRecordRaw[] = [
     {
       path: '/login',
       name: 'login',
-      component: options.signIn ?? (() => import('../views/SignInView.vue')),
+      component: options.signIn,
       meta: { public: true, guestOnly: true, titleKey: 'auth.signInTitle' },
     },
     {

@@ -45,7 +45,7 @@ export const en: SharedMessages = {
   auth: {
     signInTitle: 'Sign in',
     username: 'Username',
-    usernamePlaceholder: 'e.g. staff.02221',
+    usernamePlaceholder: 'e.g. nguyen.van.an',
     password: 'Password',
     showPassword: 'Show password',
     submit: 'Sign in',

@@ -43,7 +43,7 @@ export const vi = {
   auth: {
     signInTitle: 'Đăng nhập',
     username: 'Tên đăng nhập',
-    usernamePlaceholder: 'Ví dụ: staff.02221',
+    usernamePlaceholder: 'Ví dụ: nguyen.van.an',
     password: 'Mật khẩu',
     showPassword: 'Hiện mật khẩu',
     submit: 'Đăng nhập',
