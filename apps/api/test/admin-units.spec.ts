@@ -21,6 +21,16 @@ describe('administrative units', () => {
     expect(res.body.nextCursor).toBeNull();
   });
 
+  it('lists every unit below a province or district with `within`', async () => {
+    const communes = await t.http.get('/api/v1/admin-units').query({ within: '08', level: 'COMMUNE', q: 'thuong giap' }).expect(200);
+    expect(communes.body.items.map((u: { code: string }) => u.code)).toEqual(['02230']);
+    const all = await t.http.get('/api/v1/admin-units').query({ within: '072', limit: 200 }).expect(200);
+    expect(all.body.items.length).toBeGreaterThan(5);
+    expect(all.body.items.every((u: { parentCode: string }) => u.parentCode === '072')).toBe(true);
+    const none = await t.http.get('/api/v1/admin-units').query({ parent: '08', level: 'COMMUNE' }).expect(200);
+    expect(none.body.items).toEqual([]);
+  });
+
   it('finds names without diacritics', async () => {
     const res = await t.http.get('/api/v1/admin-units').query({ q: 'yen son' }).expect(200);
     expect(res.body.items.map((u: { nameWithType: string }) => u.nameWithType)).toContain('Huyện Yên Sơn');

@@ -14,8 +14,8 @@ export function jurisdictionKind(role: Role | ''): UnitLevel | 'CHECKPOINT' | nu
   return role ? JURISDICTION_LEVEL_OF_ROLE[role] : null;
 }
 
-/** The `parent` filter for the unit picker of a level (none for the province itself). */
-export function parentFor(level: UnitLevel): string | undefined {
+/** The `within` filter (the home province) for the unit picker of a level (none for the province itself). */
+export function withinFor(level: UnitLevel): string | undefined {
   return level === 'PROVINCE' ? undefined : PROVINCE_CODE;
 }
 

@@ -27,10 +27,15 @@ function account(n: number, over: Partial<Account> = {}): Account {
     role: 'COMMUNE_STAFF',
     jurisdiction: { unitCode: '02221', level: 'COMMUNE', unitName: 'Xã Trung Môn' },
     status: 'ACTIVE',
+    title: null,
+    phone: null,
+    email: null,
+    lockedUntil: null,
+    activationExpiresAt: null,
     lastLoginAt: '2022-03-11T17:30:00Z',
     createdAt: '2022-01-01T00:00:00Z',
     ...over,
-  };
+  } as Account;
 }
 
 type Handler = (url: string, init: RequestInit | undefined) => Response | undefined;

@@ -693,6 +693,8 @@ export interface operations {
             query?: {
                 /** @description Children of this unit */
                 parent?: string;
+                /** @description Anywhere below this unit (a province or district code), e.g. the communes of a province */
+                within?: string;
                 level?: components["schemas"]["UnitLevel"];
                 /** @description Name, with or without diacritics ("yen son" finds "Yên Sơn") */
                 q?: string;

@@ -24,6 +24,9 @@ export class GeographyService {
     const limit = query.limit ?? 50;
     const qb = this.units.createQueryBuilder('u').orderBy('u.code', 'ASC').take(limit + 1);
     if (query.parent) qb.andWhere('u.parent_code = :parent', { parent: query.parent });
+    if (query.within) {
+      qb.andWhere('(u.province_code = :within OR u.district_code = :within) AND u.code <> :within', { within: query.within });
+    }
     if (query.level) qb.andWhere('u.level = :level', { level: query.level });
     if (query.q?.trim()) {
       const words = foldVietnamese(query.q).split(' ').filter(Boolean);

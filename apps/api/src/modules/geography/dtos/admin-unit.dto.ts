@@ -27,6 +27,10 @@ export class AdminUnitQueryDto {
   @IsOptional() @Matches(/^\d{2,5}$/, { message: 'parent must be a unit code (2-5 digits)' })
   parent?: string;
 
+  @ApiPropertyOptional({ description: 'Anywhere below this unit (a province or district code), e.g. the communes of a province' })
+  @IsOptional() @Matches(/^\d{2,3}$/, { message: 'within must be a province or district code' })
+  within?: string;
+
   @ApiPropertyOptional({ enum: Object.values(UnitLevel), enumName: 'UnitLevel' })
   @IsOptional() @IsIn(Object.values(UnitLevel))
   level?: UnitLevel;
