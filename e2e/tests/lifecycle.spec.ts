@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, DEMO_PASSWORD, isAlive, postgresPid, removeDataDir, startCordon, tempDataDir, type Cordon } from '../support/cordon';
+import pg from 'pg';
+import { api, DEMO_PASSWORD, freePort, isAlive, postgresPid, removeDataDir, startCordon, tempDataDir, type Cordon } from '../support/cordon';
 
 const dirs: string[] = [];
 const running: Cordon[] = [];
@@ -81,6 +82,35 @@ describe('the platform process (pnpm start)', () => {
     expect((await api(b.url, '/auth/login', { body: { username: '0966666666', password: 'OnlyA@2026x' } })).status).toBe(401);
     expect(await a.stop()).toBe(0);
     expect(await b.stop()).toBe(0);
+  });
+
+  it('refuses a second instance on a data folder that is in use, without touching the running one', async () => {
+    const dir = newDir();
+    const first = await startCordon(dir);
+    running.push(first);
+    await expect(startCordon(dir)).rejects.toThrow(/another Cordon process \(pid \d+\) is using/);
+    expect((await fetch(`${first.url}/api/v1/health`)).status).toBe(200);
+    expect(await first.stop()).toBe(0);
+  });
+
+  it('lets replicas that start together on one fresh database migrate and seed it once', async () => {
+    const pgPort = String(await freePort());
+    const owner = await startCordon(newDir(), { EMBEDDED_PG_PORT: pgPort, SEED_DEMO: 'false' });
+    running.push(owner);
+    const admin = new pg.Client({ connectionString: `postgres://cordon:cordon-local@127.0.0.1:${pgPort}/postgres` });
+    await admin.connect();
+    await admin.query('CREATE DATABASE replicas');
+    await admin.end();
+    const url = `postgres://cordon:cordon-local@127.0.0.1:${pgPort}/replicas`;
+    const replicas = await Promise.all([0, 1, 2].map(() => startCordon(newDir(), { DATABASE_URL: url })));
+    running.push(...replicas);
+    const counts = new pg.Client({ connectionString: url });
+    await counts.connect();
+    const { rows } = await counts.query(`SELECT (SELECT count(*)::int - count(DISTINCT name)::int FROM typeorm_migrations) AS duplicate_migrations, (SELECT count(*)::int FROM users WHERE username = 'admin') AS admins`);
+    await counts.end();
+    expect(rows[0]).toEqual({ duplicate_migrations: 0, admins: 1 });
+    for (const r of replicas) expect(await r.stop()).toBe(0);
+    expect(await owner.stop()).toBe(0);
   });
 
   it('refuses to start with a bad configuration, saying which value is wrong', async () => {

@@ -66,7 +66,6 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
   app.enableCors({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, credentials: false, exposedHeaders: ['X-Request-Id', 'Retry-After', 'Idempotent-Replayed'] });
   app.setGlobalPrefix('api/v1', { exclude: [] });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json', customSiteTitle: 'Cordon API' });
   if (options.serveWeb) await registerWebApps(fastify, config.WEB_ROOT ?? defaultWebRoot());

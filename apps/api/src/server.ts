@@ -28,6 +28,20 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
+/** A PostgreSQL advisory lock held on one connection while `work` runs (other connections do the work). */
+async function withStartupLock(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+  const STARTUP_LOCK = 7_421_001; // any constant shared by every Cordon process
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    await work();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
 /**
  * Starts the platform: the database (embedded unless DATABASE_URL is set), the API with the SPAs,
  * migrations, the admin units, and the demo accounts when SEED_DEMO is on.
@@ -47,16 +61,19 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   try {
     app = await createApp({ config, databaseUrl, secrets: resolveSecrets(config), logger, serveWeb: true });
     const dataSource = app.get(DataSource);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length) logger.log({ msg: 'migrations applied', migrations: applied.map((m) => m.name) }, 'Database');
-    const units = await seedAdminUnits(dataSource, config.SEED_UNITS);
-    if (units) logger.log({ msg: 'administrative units seeded', count: units }, 'Seed');
     let demoAccounts: DemoAccount[] = [];
-    if (config.SEED_DEMO) {
-      const demo = await seedDemo(dataSource, config.DEMO_PASSWORD);
-      demoAccounts = demo.accounts;
-      if (demo.created) logger.log({ msg: 'demo accounts seeded', count: demo.created }, 'Seed');
-    }
+    // Replicas starting together take turns: one migrates and seeds, the others then find nothing to do.
+    await withStartupLock(dataSource, async () => {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length) logger.log({ msg: 'migrations applied', migrations: applied.map((m) => m.name) }, 'Database');
+      const units = await seedAdminUnits(dataSource, config.SEED_UNITS);
+      if (units) logger.log({ msg: 'administrative units seeded', count: units }, 'Seed');
+      if (config.SEED_DEMO) {
+        const demo = await seedDemo(dataSource, config.DEMO_PASSWORD);
+        demoAccounts = demo.accounts;
+        if (demo.created) logger.log({ msg: 'demo accounts seeded', count: demo.created }, 'Seed');
+      }
+    });
     await app.listen({ port: config.PORT, host: config.HOST });
     const address = app.getHttpAdapter().getInstance().server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

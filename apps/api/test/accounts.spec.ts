@@ -38,6 +38,11 @@ describe('account management (ACCOUNT_ADMIN)', () => {
     expect(Object.keys(created.after as object).filter((k) => /hash|code$/i.test(k) && k !== 'unitCode')).toEqual([]);
   });
 
+  it('keeps the audit trail append-only: the database refuses UPDATE and DELETE', async () => {
+    await expect(t.dataSource.query(`UPDATE audit_events SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+  });
+
   it('refuses an expired activation code', async () => {
     const res = await provision({ username: 'late.user', fullName: 'Người Chậm', role: 'COMMUNE_STAFF', unitCode: '02230' }).then((r) => r.body);
     await t.dataSource.query(`UPDATE users SET activation_expires_at = now() - interval '1 minute' WHERE id = $1`, [res.account.id]);

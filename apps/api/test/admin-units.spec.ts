@@ -59,3 +59,14 @@ describe('administrative units', () => {
     expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['level', 'limit']);
   });
 });
+
+describe('admin unit seed data', () => {
+  it('has the whole country for SEED_UNITS=all: 63 provinces, 705 districts, 10,599 communes', () => {
+    const { adminUnitRows } = jest.requireActual('../src/modules/geography/admin-units.seed') as typeof import('../src/modules/geography/admin-units.seed');
+    const rows = adminUnitRows('all');
+    const count = (level: string) => rows.filter((r) => r.level === level).length;
+    expect([count('PROVINCE'), count('DISTRICT'), count('COMMUNE')]).toEqual([63, 705, 10599]);
+    const commune = rows.find((r) => r.code === '02230')!;
+    expect(commune).toMatchObject({ provinceCode: '08', districtCode: '072', parentCode: '072', nameFolded: 'thuong giap' });
+  });
+});

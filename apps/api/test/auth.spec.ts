@@ -146,7 +146,11 @@ describe('sessions: refresh rotation, reuse detection, logout', () => {
     expect(wrong.body.details[0].field).toBe('currentPassword');
     const weak = await t.http.post('/api/v1/auth/change-password').set('Authorization', s.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400);
     expect(weak.body.code).toBe('PASSWORD_POLICY');
+    const otherDevice = await t.login(s.user.username);
     await t.http.post('/api/v1/auth/change-password').set('Authorization', s.auth).send({ currentPassword: TEST_PASSWORD, newPassword: 'Better@2026' }).expect(204);
+    // The other device's session ends; this one goes on.
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: otherDevice.refreshToken }).expect(401);
+    await t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
     await t.http.post('/api/v1/auth/login').send({ username: s.user.username, password: TEST_PASSWORD }).expect(401);
     await t.http.post('/api/v1/auth/login').send({ username: s.user.username, password: 'Better@2026' }).expect(200);
   });

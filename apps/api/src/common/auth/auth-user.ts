@@ -11,6 +11,8 @@ export interface AuthUser {
   districtCode: string | null;
   communeCode: string | null;
   checkpointId: string | null;
+  /** The sign-in session the access token belongs to. */
+  sessionId?: string;
 }
 
 /** What every state-changing service call receives: who acts, and the request id for the audit trail. */

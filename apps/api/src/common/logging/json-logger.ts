@@ -24,9 +24,12 @@ export class JsonLogger implements LoggerService {
   log(message: unknown, context?: string): void {
     this.emit('info', message, context);
   }
+  /** Nest calls error(message, stack?, context?). */
   error(message: unknown, ...rest: unknown[]): void {
-    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
-    this.emit('error', message, context);
+    const strings = rest.filter((r): r is string => typeof r === 'string');
+    const context = strings.length ? strings[strings.length - 1] : undefined;
+    const stack = strings.length > 1 ? strings[0] : undefined;
+    this.emit('error', stack && typeof message !== 'object' ? { msg: String(message), stack } : message, context);
   }
   warn(message: unknown, context?: string): void {
     this.emit('warn', message, context);

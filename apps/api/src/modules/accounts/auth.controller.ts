@@ -72,7 +72,7 @@ export class AuthController {
   @ApiOperation({ summary: "Change one's own password" })
   @ApiNoContentResponse()
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto, @Ctx() ctx: RequestContext): Promise<void> {
-    return this.auth.changePassword(user.id, dto, ctx);
+    return this.auth.changePassword(user, dto, ctx);
   }
 }
 

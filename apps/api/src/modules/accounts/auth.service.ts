@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AccountStatus, CITIZEN_ID_PATTERN, ErrorCode, foldVietnamese, PASSPORT_PATTERN, Role, UnitLevel } from '@cordon/contracts';
-import type { RequestContext } from '../../common/auth/auth-user';
+import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { DomainError, invalid } from '../../common/errors/domain-error';
 import { uuidv7 } from '../../common/ids';
 import { AppConfig } from '../../config/app-config';
@@ -152,8 +152,9 @@ export class AuthService {
     });
   }
 
-  async changePassword(userId: string, dto: ChangePasswordDto, ctx: RequestContext): Promise<void> {
-    const user = await this.users.findOneByOrFail({ id: userId });
+  /** Changes the password and ends the user's other sessions (this one stays signed in). */
+  async changePassword(caller: AuthUser, dto: ChangePasswordDto, ctx: RequestContext): Promise<void> {
+    const user = await this.users.findOneByOrFail({ id: caller.id });
     if (!(await this.passwords.verify(user.passwordHash, dto.currentPassword))) {
       throw new DomainError(ErrorCode.WRONG_PASSWORD, 'The current password is wrong', [{ field: 'currentPassword', code: 'wrong', message: 'The current password is wrong' }]);
     }
@@ -161,6 +162,7 @@ export class AuthService {
     const passwordHash = await this.passwords.hash(dto.newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { passwordHash });
+      await this.tokens.revokeOtherFamilies(user.id, caller.sessionId, manager);
       await this.audit.record(ctx, { action: 'auth.change_password', entityType: 'user', entityId: user.id, ...this.codes(user) }, manager);
     });
   }

@@ -42,6 +42,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
       districtCode: user.districtCode,
       communeCode: user.communeCode,
       checkpointId: user.checkpointId,
+      sessionId: payload.fid,
     };
   }
 }
