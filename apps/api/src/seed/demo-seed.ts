@@ -2,7 +2,7 @@ import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { AccountStatus, foldVietnamese, Gender, Role, UnitLevel } from '@cordon/contracts';
 import { uuidv7 } from '../common/ids';
-import { AdminUnit } from '../modules/geography/admin-unit.entity';
+import { AdminUnit, jurisdictionOfUnit } from '../modules/geography/admin-unit.entity';
 import { HOME_PROVINCE_CODE } from '../modules/geography/admin-units.seed';
 import { CitizenProfile } from '../modules/accounts/citizen-profile.entity';
 import { User } from '../modules/accounts/user.entity';
@@ -40,11 +40,7 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
     fullNameFolded: foldVietnamese(fullName),
     role,
     status: AccountStatus.ACTIVE,
-    unitCode: unit.code,
-    unitLevel: unit.level,
-    provinceCode: unit.provinceCode,
-    districtCode: unit.level === UnitLevel.PROVINCE ? null : unit.districtCode,
-    communeCode: unit.level === UnitLevel.COMMUNE ? unit.code : null,
+    ...jurisdictionOfUnit(unit),
     title,
   });
   const rows: Partial<User>[] = [

@@ -6,14 +6,14 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { AccountStatus, foldVietnamese, Role, UnitLevel } from '@cordon/contracts';
+import { AccountStatus, foldVietnamese, Role } from '@cordon/contracts';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/app-config';
 import { JsonLogger } from '../../src/common/logging/json-logger';
 import { uuidv7 } from '../../src/common/ids';
 import { CitizenProfile } from '../../src/modules/accounts/citizen-profile.entity';
 import { User } from '../../src/modules/accounts/user.entity';
-import { AdminUnit } from '../../src/modules/geography/admin-unit.entity';
+import { AdminUnit, jurisdictionOfUnit } from '../../src/modules/geography/admin-unit.entity';
 import { TEMPLATE_DB, withDatabase } from './global-setup';
 
 export const TEST_PASSWORD = 'Test@12345';
@@ -78,11 +78,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       fullNameFolded: foldVietnamese(`Cán bộ ${sequence}`),
       role,
       status: AccountStatus.ACTIVE,
-      unitCode: unit.code,
-      unitLevel: unit.level,
-      provinceCode: unit.provinceCode,
-      districtCode: unit.level === UnitLevel.PROVINCE ? null : unit.districtCode,
-      communeCode: unit.level === UnitLevel.COMMUNE ? unit.code : null,
+      ...jurisdictionOfUnit(unit),
       ...overrides,
     });
     return dataSource.getRepository(User).findOneByOrFail({ username });

@@ -1,11 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { AccountStatus, Role, UnitLevel } from '@cordon/contracts';
+import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
 
 /** A person who signs in: a citizen (profile in citizen_profiles) or a staff account bound to a jurisdiction. */
 @Entity('users')
 @Index('idx_users_scope', ['provinceCode', 'districtCode', 'communeCode'])
 @Index('idx_users_role_status', ['role', 'status'])
-export class User {
+export class User extends JurisdictionCodes {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
@@ -29,21 +30,12 @@ export class User {
   @Column({ type: 'varchar', length: 24 })
   status: AccountStatus;
 
-  /** The jurisdiction: the unit code and its level, denormalised into province / district / commune codes. */
+  /** The jurisdiction: the unit code and its level, denormalised into the inherited province / district / commune codes. */
   @Column({ name: 'unit_code', type: 'varchar', length: 10, nullable: true })
   unitCode: string | null;
 
   @Column({ name: 'unit_level', type: 'varchar', length: 10, nullable: true })
   unitLevel: UnitLevel | null;
-
-  @Column({ name: 'province_code', type: 'varchar', length: 10, nullable: true })
-  provinceCode: string | null;
-
-  @Column({ name: 'district_code', type: 'varchar', length: 10, nullable: true })
-  districtCode: string | null;
-
-  @Column({ name: 'commune_code', type: 'varchar', length: 10, nullable: true })
-  communeCode: string | null;
 
   @Column({ name: 'checkpoint_id', type: 'uuid', nullable: true })
   checkpointId: string | null;

@@ -1,11 +1,15 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
 
-/** An append-only record of a change of state: who, when, what (a trigger forbids UPDATE and DELETE). */
+/**
+ * An append-only record of a change of state: who, when, what (a trigger forbids UPDATE and DELETE).
+ * It carries the jurisdiction of the entity, so audit searches scope like every other list.
+ */
 @Entity('audit_events')
 @Index('idx_audit_events_entity', ['entityType', 'entityId', 'occurredAt'])
 @Index('idx_audit_events_actor', ['actorId', 'occurredAt'])
 @Index('idx_audit_events_time', ['occurredAt'])
-export class AuditEvent {
+export class AuditEvent extends JurisdictionCodes {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
@@ -37,13 +41,4 @@ export class AuditEvent {
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId: string | null;
 
-  /** Jurisdiction of the entity, so audit searches scope like every other list. */
-  @Column({ name: 'province_code', type: 'varchar', length: 10, nullable: true })
-  provinceCode: string | null;
-
-  @Column({ name: 'district_code', type: 'varchar', length: 10, nullable: true })
-  districtCode: string | null;
-
-  @Column({ name: 'commune_code', type: 'varchar', length: 10, nullable: true })
-  communeCode: string | null;
 }

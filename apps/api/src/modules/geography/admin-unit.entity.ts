@@ -2,6 +2,17 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { UnitLevel } from '@cordon/contracts';
 
 /** An administrative unit (GSO code): province, district or commune. The hierarchy is data. */
+/** The jurisdiction columns of an account bound to this unit. */
+export function jurisdictionOfUnit(unit: AdminUnit): { unitCode: string; unitLevel: UnitLevel; provinceCode: string; districtCode: string | null; communeCode: string | null } {
+  return {
+    unitCode: unit.code,
+    unitLevel: unit.level,
+    provinceCode: unit.provinceCode,
+    districtCode: unit.level === 'PROVINCE' ? null : unit.districtCode,
+    communeCode: unit.level === 'COMMUNE' ? unit.code : null,
+  };
+}
+
 @Entity('admin_units')
 @Index('idx_admin_units_parent', ['parentCode', 'nameFolded'])
 @Index('idx_admin_units_level', ['level', 'nameFolded'])
