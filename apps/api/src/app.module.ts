@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './common/auth/access.guard';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { PdfModule } from './common/pdf/pdf.module';
 import { JurisdictionPolicy } from './common/policy/jurisdiction.policy';
 import { RateLimitService } from './common/rate-limit/rate-limit.service';
 import { AppConfig } from './config/app-config';
@@ -11,8 +12,12 @@ import { JWT_SECRETS, type JwtSecrets } from './config/secrets';
 import { dataSourceOptions } from './database/data-source';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { FilesModule } from './modules/files/files.module';
 import { GeographyModule } from './modules/geography/geography.module';
 import { HealthModule } from './modules/health/health.module';
+import { CasesModule } from './modules/cases/cases.module';
+import { DocumentsModule } from './modules/documents/documents.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -47,9 +52,14 @@ export class AppModule {
         PlatformModule.forRoot(options),
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.DB_POOL_SIZE)),
         AuditModule,
+        PdfModule,
+        FilesModule,
         GeographyModule,
         AccountsModule,
         HealthModule,
+        NotificationsModule,
+        CasesModule,
+        DocumentsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

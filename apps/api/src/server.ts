@@ -7,6 +7,7 @@ import { resolveSecrets } from './config/secrets';
 import { EmbeddedDatabase } from './database/embedded-database';
 import { JsonLogger } from './common/logging/json-logger';
 import { seedAdminUnits } from './modules/geography/admin-units.seed';
+import { seedIsolationPolicies } from './modules/cases/policies.service';
 import { seedDemo, type DemoAccount } from './seed/demo-seed';
 
 export interface RunningServer {
@@ -68,6 +69,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
       if (applied.length) logger.log({ msg: 'migrations applied', migrations: applied.map((m) => m.name) }, 'Database');
       const units = await seedAdminUnits(dataSource, config.SEED_UNITS);
       if (units) logger.log({ msg: 'administrative units seeded', count: units }, 'Seed');
+      const policies = await seedIsolationPolicies(dataSource);
+      if (policies) logger.log({ msg: 'isolation policies seeded', count: policies }, 'Seed');
       if (config.SEED_DEMO) {
         const demo = await seedDemo(dataSource, config.DEMO_PASSWORD);
         demoAccounts = demo.accounts;

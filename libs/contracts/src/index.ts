@@ -1,4 +1,5 @@
 export * from './roles';
 export * from './errors';
 export * from './validation';
+export * from './cases';
 export type { paths, components, operations } from './generated/openapi';

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config/app-config';
 import { seedAdminUnits } from '../modules/geography/admin-units.seed';
+import { seedIsolationPolicies } from '../modules/cases/policies.service';
 import { seedDemo } from '../seed/demo-seed';
 import { openDatabase } from './database';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   try {
     await db.dataSource.runMigrations({ transaction: 'each' });
     console.log(`Administrative units inserted: ${await seedAdminUnits(db.dataSource, config.SEED_UNITS)}`);
+    console.log(`Isolation policy versions inserted: ${await seedIsolationPolicies(db.dataSource)}`);
     if (process.argv.includes('--demo')) {
       if (config.isProduction) throw new Error('Demo accounts are never seeded in production');
       console.log(`Demo accounts created: ${(await seedDemo(db.dataSource, config.DEMO_PASSWORD)).created}`);

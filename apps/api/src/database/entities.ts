@@ -5,6 +5,30 @@ import { RefreshToken } from '../modules/accounts/refresh-token.entity';
 import { User } from '../modules/accounts/user.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { AdminUnit } from '../modules/geography/admin-unit.entity';
+import { CaseReport } from '../modules/cases/case-report.entity';
+import { Case } from '../modules/cases/case.entity';
+import { CheckIn } from '../modules/cases/check-in.entity';
+import { IsolationPolicy } from '../modules/cases/isolation-policy.entity';
+import { CaseDocument } from '../modules/documents/document.entity';
+import { DocumentCounter } from '../modules/documents/document-counter.entity';
+import { StoredFile } from '../modules/files/stored-file.entity';
+import { Notification } from '../modules/notifications/notification.entity';
 
 /** Every entity of every module; migrations are generated against this list. */
-export const ENTITIES = [AdminUnit, User, CitizenProfile, RefreshToken, AuditEvent, IdempotencyRecord, RateLimitBucket];
+export const ENTITIES = [
+  AdminUnit,
+  User,
+  CitizenProfile,
+  RefreshToken,
+  AuditEvent,
+  IdempotencyRecord,
+  RateLimitBucket,
+  StoredFile,
+  IsolationPolicy,
+  CaseReport,
+  Case,
+  CheckIn,
+  CaseDocument,
+  DocumentCounter,
+  Notification,
+];

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { createDataSource } from '../../src/database/data-source';
 import { EmbeddedDatabase } from '../../src/database/embedded-database';
 import { seedAdminUnits } from '../../src/modules/geography/admin-units.seed';
+import { seedIsolationPolicies } from '../../src/modules/cases/policies.service';
 
 export const TEMPLATE_DB = 'cordon_template';
 
@@ -32,6 +33,7 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await seedAdminUnits(ds, 'province');
+  await seedIsolationPolicies(ds);
   await ds.destroy();
   process.env.CORDON_TEST_ADMIN_URL = adminUrl;
 }

@@ -261,6 +261,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/case-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports (citizens: their own; officials: their jurisdiction), overdue first, then newest */
+        get: operations["ReportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One report */
+        get: operations["ReportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-reports/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept: an infection opens a case (one open case per ID number); a recovery records the negative test */
+        post: operations["ReportsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-reports/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason the citizen sees */
+        post: operations["ReportsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-reports/infection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report an infection (F0), for oneself or a household member */
+        post: operations["ReportsController_infection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/case-reports/recovery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a recovery (negative test, no symptoms) for an open case */
+        post: operations["ReportsController_recovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases (citizens: their own; officials: their jurisdiction) by view: isolating, needing attention, eligible to end isolation, overdue confirmation, hospitalised, recovered */
+        get: operations["CasesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with its check-ins and documents */
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Daily health check-in; danger signs tell the person to call now and flag the case */
+        post: operations["CasesController_checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/hospitalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a case hospitalised */
+        post: operations["CasesController_hospitalise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/return-home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A hospitalised case returns to home isolation */
+        post: operations["CasesController_returnHome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** New cases, recoveries and active cases per day and district */
+        get: operations["CasesController_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case line list as CSV (UTF-8 with BOM, streamed), same filters as the list */
+        get: operations["CasesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communes/{code}/f0-poster.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The commune's A4 F0 poster with a QR opening the citizen app's report form */
+        get: operations["PostersController_poster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored file (the uploader; others as the owning module allows, e.g. staff for report photos in their jurisdiction) */
+        get: operations["FilesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/test-photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a photo of a test (raw JPEG or PNG bytes, at most 5 MB; metadata such as GPS is stripped) */
+        post: operations["FilesController_uploadTestPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health": {
         parameters: {
             query?: never;
@@ -278,10 +550,276 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/isolation-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** isolation decisions: citizens see their own issued ones; officials their jurisdiction's */
+        get: operations["IsolationDecisionsController_list"];
+        put?: never;
+        /** Draft isolation decisions from accepted infection reports (1-200), prefilled */
+        post: operations["IsolationDecisionsController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/isolation-decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document */
+        get: operations["IsolationDecisionsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a draft */
+        delete: operations["IsolationDecisionsController_remove"];
+        options?: never;
+        head?: never;
+        /** Edit a draft (place, dates) */
+        patch: operations["IsolationDecisionsController_update"];
+        trace?: never;
+    };
+    "/api/v1/isolation-decisions/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PDF exactly as signed */
+        get: operations["IsolationDecisionsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/isolation-decisions/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an issued document with a reason */
+        post: operations["IsolationDecisionsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/isolation-decisions/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign and issue drafts (up to 200): numbers allocated, PDFs rendered once and frozen */
+        post: operations["IsolationDecisionsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/isolation-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dated isolation rules, newest first */
+        get: operations["PoliciesController_list"];
+        put?: never;
+        /** Add a new dated version of the isolation rules (Department of Health; audited) */
+        post: operations["PoliciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, with the unread count */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/documents/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a document by the code in its QR: kind, number, issuer, dates, status, holder name masked, PDF SHA-256 */
+        get: operations["PublicDocumentsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recovery-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** recovery confirmations: citizens see their own issued ones; officials their jurisdiction's */
+        get: operations["RecoveryConfirmationsController_list"];
+        put?: never;
+        /** Draft recovery confirmations for cases eligible to end isolation (1-200) */
+        post: operations["RecoveryConfirmationsController_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recovery-confirmations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document */
+        get: operations["RecoveryConfirmationsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a draft */
+        delete: operations["RecoveryConfirmationsController_remove"];
+        options?: never;
+        head?: never;
+        /** Edit a draft (place, dates) */
+        patch: operations["RecoveryConfirmationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/recovery-confirmations/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PDF exactly as signed */
+        get: operations["RecoveryConfirmationsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recovery-confirmations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an issued document with a reason */
+        post: operations["RecoveryConfirmationsController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recovery-confirmations/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign and issue drafts (up to 200): numbers allocated, PDFs rendered once and frozen */
+        post: operations["RecoveryConfirmationsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptedReportDto: {
+            case: components["schemas"]["CaseDto"];
+            report: components["schemas"]["CaseReportDto"];
+        };
         AccountDto: {
             /** Format: date-time */
             activationExpiresAt: string | null;
@@ -353,9 +891,209 @@ export interface components {
             items: components["schemas"]["AdminUnitDto"][];
             nextCursor: string | null;
         };
+        /** @enum {string} */
+        AttentionReason: "DANGER_SIGNS" | "HIGH_RISK" | "NO_CHECK_IN";
+        CaseDetailDto: {
+            address: string;
+            attention: components["schemas"]["AttentionReason"][];
+            backRegistered: boolean;
+            checkIns: components["schemas"]["CheckInViewDto"][];
+            communeCode: string | null;
+            communeName: string | null;
+            dangerSigns: boolean;
+            /** Format: date */
+            dateOfBirth: string;
+            districtCode: string | null;
+            districtName: string | null;
+            documents: components["schemas"]["DocumentSummaryDto"][];
+            fullName: string;
+            gender: components["schemas"]["Gender"];
+            hasIsolationDecision: boolean;
+            hasRecoveryConfirmation: boolean;
+            highRisk: boolean;
+            id: string;
+            idNumber: string;
+            isolation: components["schemas"]["IsolationStateDto"];
+            /** Format: date-time */
+            lastCheckInAt: string | null;
+            /** Format: date */
+            negativeTestDate: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            phone: string | null;
+            policyVersion: string;
+            /** Format: date */
+            positiveTestDate: string;
+            /** Format: date-time */
+            recoveredAt: string | null;
+            status: components["schemas"]["CaseStatus"];
+            testType: components["schemas"]["TestType"];
+            vaccineDoses: number;
+        };
+        CaseDocumentBatchDto: {
+            items: components["schemas"]["CaseDocumentDto"][];
+        };
+        CaseDocumentDto: {
+            caseId: string;
+            communeCode: string | null;
+            communeName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            districtName: string | null;
+            /** Format: date */
+            endDate: string;
+            /** Format: date */
+            holderDateOfBirth: string;
+            holderIdNumber: string;
+            holderName: string;
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            legalBasis: string;
+            /** Format: date */
+            negativeTestDate: string | null;
+            negativeTestType: components["schemas"]["TestType"] | null;
+            number: number | null;
+            /** @example 12/QĐ-UBND */
+            numberText: string | null;
+            pdfSha256: string | null;
+            place: string;
+            reportId: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokeReason: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            signerName: string | null;
+            signerTitle: string | null;
+            /** Format: date */
+            startDate: string;
+            status: components["schemas"]["DocumentStatus"];
+            /** @description Only once issued */
+            verifyCode: string | null;
+            verifyUrl: string | null;
+            year: number | null;
+        };
+        CaseDocumentListDto: {
+            items: components["schemas"]["CaseDocumentDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        CaseDto: {
+            address: string;
+            attention: components["schemas"]["AttentionReason"][];
+            backRegistered: boolean;
+            communeCode: string | null;
+            communeName: string | null;
+            dangerSigns: boolean;
+            /** Format: date */
+            dateOfBirth: string;
+            districtCode: string | null;
+            districtName: string | null;
+            fullName: string;
+            gender: components["schemas"]["Gender"];
+            hasIsolationDecision: boolean;
+            hasRecoveryConfirmation: boolean;
+            highRisk: boolean;
+            id: string;
+            idNumber: string;
+            isolation: components["schemas"]["IsolationStateDto"];
+            /** Format: date-time */
+            lastCheckInAt: string | null;
+            /** Format: date */
+            negativeTestDate: string | null;
+            /** Format: date-time */
+            openedAt: string;
+            phone: string | null;
+            policyVersion: string;
+            /** Format: date */
+            positiveTestDate: string;
+            /** Format: date-time */
+            recoveredAt: string | null;
+            status: components["schemas"]["CaseStatus"];
+            testType: components["schemas"]["TestType"];
+            vaccineDoses: number;
+        };
+        CaseListDto: {
+            items: components["schemas"]["CaseDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        CaseReportDto: {
+            address: string;
+            backRegistered: boolean;
+            caseId: string | null;
+            chronicDisease: boolean;
+            communeCode: string | null;
+            communeName: string | null;
+            contacts: components["schemas"]["ContactViewDto"][];
+            /** Format: date */
+            dateOfBirth: string;
+            districtCode: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            fullName: string;
+            gender: components["schemas"]["Gender"];
+            highRisk: boolean;
+            id: string;
+            idNumber: string;
+            kind: components["schemas"]["ReportKind"];
+            /** Format: date */
+            lastDoseDate: string | null;
+            /** @description Waiting for review past its deadline */
+            overdue: boolean;
+            phone: string | null;
+            photoFileId: string | null;
+            pregnant: boolean;
+            rejectionReason: string | null;
+            relation: components["schemas"]["Relation"];
+            /** Format: date-time */
+            reviewedAt: string | null;
+            status: components["schemas"]["ReportStatus"];
+            /** Format: date-time */
+            submittedAt: string;
+            /** Format: date */
+            symptomOnset: string | null;
+            symptoms: components["schemas"]["Symptom"][];
+            /** Format: date */
+            testDate: string;
+            testResult: components["schemas"]["TestResult"];
+            testType: components["schemas"]["TestType"];
+            vaccineDoses: number;
+        };
+        CaseReportListDto: {
+            items: components["schemas"]["CaseReportDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        /** @enum {string} */
+        CaseStatus: "ISOLATING" | "HOSPITALISED" | "RECOVERED";
+        /** @enum {string} */
+        CaseView: "ISOLATING" | "ATTENTION" | "ELIGIBLE" | "OVERDUE_CONFIRMATION" | "HOSPITALISED" | "RECOVERED";
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        CheckInDto: {
+            /** @example 97 */
+            spo2?: number;
+            symptoms: components["schemas"]["Symptom"][];
+            /** @example 37.8 */
+            temperature?: number;
+        };
+        CheckInResultDto: {
+            /** @enum {string} */
+            advice: "CALL_NOW" | "CONTINUE";
+            checkIn: components["schemas"]["CheckInViewDto"];
+            dangerSigns: boolean;
+        };
+        CheckInViewDto: {
+            /** Format: date-time */
+            createdAt: string;
+            dangerSigns: boolean;
+            id: string;
+            spo2: number | null;
+            symptoms: components["schemas"]["Symptom"][];
+            temperature: number | null;
         };
         CitizenProfileDto: {
             address?: string | null;
@@ -366,6 +1104,16 @@ export interface components {
             gender: components["schemas"]["Gender"];
             idNumber: string;
             phone: string;
+        };
+        ContactDto: {
+            fullName: string;
+            phone?: string;
+            relation: components["schemas"]["Relation"];
+        };
+        ContactViewDto: {
+            fullName: string;
+            phone: string | null;
+            relation: components["schemas"]["Relation"];
         };
         CreateAccountDto: {
             /** @description Checkpoint (checkpoint officers) */
@@ -385,6 +1133,61 @@ export interface components {
              * @example staff.02230
              */
             username: string;
+        };
+        CreateIsolationPolicyDto: {
+            backRegisteredAfterDays: number;
+            confirmationDueDays: number;
+            /** @example GXN-UBND */
+            confirmationSuffix: string;
+            /** @example QĐ-UBND */
+            decisionSuffix: string;
+            extendedDaysUnvaccinated: number;
+            extendedDaysVaccinated: number;
+            isolationDays: number;
+            /** @description One "Căn cứ" paragraph per line */
+            legalBasis: string;
+            requiresNegativeTest: boolean;
+            reviewHours: number;
+            /** @description The legal source of the rule */
+            source: string;
+            vaccinatedMinDoses: number;
+            /**
+             * Format: date
+             * @description First positive-test date the version applies to
+             */
+            validFrom: string;
+        };
+        DailyCountDto: {
+            active: number;
+            /** Format: date */
+            date: string;
+            districtCode: string;
+            districtName: string;
+            newCases: number;
+            recoveries: number;
+        };
+        DailyCountListDto: {
+            items: components["schemas"]["DailyCountDto"][];
+        };
+        /** @enum {string} */
+        DocumentKind: "ISOLATION_DECISION" | "RECOVERY_CONFIRMATION";
+        /** @enum {string} */
+        DocumentStatus: "DRAFT" | "ISSUED" | "REVOKED";
+        DocumentSummaryDto: {
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            numberText: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            status: components["schemas"]["DocumentStatus"];
+        };
+        DraftConfirmationsDto: {
+            /** @description Cases eligible to end isolation (1-200) */
+            caseIds: string[];
+        };
+        DraftDecisionsDto: {
+            /** @description Accepted infection reports (1-200) */
+            reportIds: string[];
         };
         ErrorDetailDto: {
             /** @example matches */
@@ -416,6 +1219,72 @@ export interface components {
             status: "ok" | "degraded";
             time: string;
         };
+        InfectionReportDto: {
+            /** @example Thôn Nà Mèo */
+            address: string;
+            chronicDisease?: boolean;
+            /**
+             * @description Commune where the person isolates
+             * @example 02230
+             */
+            communeCode: string;
+            contacts?: components["schemas"]["ContactDto"][];
+            /** @description For oneself (identity from the profile) or for a household member (person) */
+            forSelf: boolean;
+            /** Format: date */
+            lastDoseDate?: string;
+            person?: components["schemas"]["PersonDto"];
+            /** @description An uploaded test photo (POST /files/test-photos) */
+            photoFileId?: string;
+            pregnant?: boolean;
+            /** Format: date */
+            symptomOnset?: string;
+            symptoms: components["schemas"]["Symptom"][];
+            /** Format: date */
+            testDate: string;
+            testType: components["schemas"]["TestType"];
+            vaccineDoses: number;
+        };
+        IsolationPolicyDto: {
+            backRegisteredAfterDays: number;
+            confirmationDueDays: number;
+            /** @example GXN-UBND */
+            confirmationSuffix: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example QĐ-UBND */
+            decisionSuffix: string;
+            extendedDaysUnvaccinated: number;
+            extendedDaysVaccinated: number;
+            isolationDays: number;
+            /** @description One "Căn cứ" paragraph per line */
+            legalBasis: string;
+            requiresNegativeTest: boolean;
+            reviewHours: number;
+            /** @description The legal source of the rule */
+            source: string;
+            vaccinatedMinDoses: number;
+            /**
+             * Format: date
+             * @description First positive-test date the version applies to
+             */
+            validFrom: string;
+            version: string;
+        };
+        IsolationPolicyListDto: {
+            items: components["schemas"]["IsolationPolicyDto"][];
+        };
+        IsolationStateDto: {
+            dayNumber: number;
+            eligible: boolean;
+            /** Format: date */
+            eligibleFrom: string | null;
+            /** Format: date */
+            extendedEndDate: string;
+            overdueConfirmation: boolean;
+            /** Format: date */
+            plannedEndDate: string;
+        };
         JurisdictionDto: {
             checkpointId?: string | null;
             level?: components["schemas"]["UnitLevel"] | null;
@@ -438,12 +1307,74 @@ export interface components {
             refreshToken: string;
             user: components["schemas"]["SessionUserDto"];
         };
+        NotificationDto: {
+            /** Format: date-time */
+            createdAt: string;
+            entityId: string | null;
+            entityType: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "REPORT_ACCEPTED" | "REPORT_REJECTED" | "DOCUMENT_ISSUED" | "DOCUMENT_REVOKED";
+            params: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationListDto: {
+            items: components["schemas"]["NotificationDto"][];
+            nextCursor: string | null;
+            /** @description Unread notifications in all */
+            unread: number;
+        };
+        PersonDto: {
+            /** Format: date */
+            dateOfBirth: string;
+            /** @example Hoàng Thị Lan */
+            fullName: string;
+            gender: components["schemas"]["Gender"];
+            /** @example 008190001234 */
+            idNumber: string;
+            phone?: string;
+            relation: components["schemas"]["Relation"];
+        };
         ProvisionedAccountDto: {
             account: components["schemas"]["AccountDto"];
             /** @description Shown once; the user sets their own password with it */
             activationCode: string;
             /** Format: date-time */
             activationExpiresAt: string;
+        };
+        PublicDocumentDto: {
+            /** Format: date */
+            endDate: string;
+            /** @example Nguyễn V** A** */
+            holderName: string;
+            /** @example UBND Xã Thượng Giáp */
+            issuer: string;
+            kind: components["schemas"]["DocumentKind"];
+            numberText: string;
+            pdfSha256: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            signedAt: string;
+            /** Format: date */
+            startDate: string;
+            /** @enum {string} */
+            status: "VALID" | "REVOKED";
+        };
+        RecoveryReportDto: {
+            /** @description The open case this recovery is for */
+            caseId: string;
+            /** @description The person has no symptoms any more */
+            noSymptoms: boolean;
+            /**
+             * Format: date
+             * @description Date of the negative test
+             */
+            testDate: string;
+            testType: components["schemas"]["TestType"];
         };
         RefreshDto: {
             refreshToken: string;
@@ -474,6 +1405,22 @@ export interface components {
             /** @example 0912345678 */
             phone: string;
         };
+        RejectReportDto: {
+            /**
+             * @description Shown to the citizen
+             * @example Ảnh xét nghiệm không rõ, đề nghị khai báo lại
+             */
+            reason: string;
+        };
+        /** @enum {string} */
+        Relation: "PARENT" | "CHILD" | "SPOUSE" | "SIBLING" | "GRANDPARENT" | "GRANDCHILD" | "OTHER";
+        /** @enum {string} */
+        ReportKind: "INFECTION" | "RECOVERY";
+        /** @enum {string} */
+        ReportStatus: "SUBMITTED" | "ACCEPTED" | "REJECTED";
+        RevokeDocumentDto: {
+            reason: string;
+        };
         /** @enum {string} */
         Role: "CITIZEN" | "CHECKPOINT_OFFICER" | "POLICE_ADMIN" | "TRANSPORT_OFFICER" | "HEALTH_OFFICER" | "DISTRICT_OFFICER" | "COMMUNE_STAFF" | "COMMUNE_LEADER" | "ACCOUNT_ADMIN";
         SessionUserDto: {
@@ -484,6 +1431,16 @@ export interface components {
             role: components["schemas"]["Role"];
             username: string;
         };
+        SignDocumentsDto: {
+            /** @description Drafts to sign and issue (1-200) */
+            ids: string[];
+        };
+        /** @enum {string} */
+        Symptom: "FEVER" | "COUGH" | "SORE_THROAT" | "RUNNY_NOSE" | "LOSS_OF_SMELL" | "FATIGUE" | "MUSCLE_PAIN" | "HEADACHE" | "DIARRHEA" | "BREATHLESSNESS" | "CHEST_PAIN" | "CONFUSION";
+        /** @enum {string} */
+        TestResult: "POSITIVE" | "NEGATIVE";
+        /** @enum {string} */
+        TestType: "RAPID_SELF" | "RAPID_FACILITY" | "PCR";
         /** @enum {string} */
         UnitLevel: "PROVINCE" | "DISTRICT" | "COMMUNE";
         UpdateAccountDto: {
@@ -494,6 +1451,24 @@ export interface components {
             role?: components["schemas"]["Role"];
             title?: string | null;
             unitCode?: string;
+        };
+        UpdateDraftDto: {
+            /** Format: date */
+            endDate?: string;
+            place?: string;
+            /** Format: date */
+            startDate?: string;
+        };
+        UploadedFileDto: {
+            /**
+             * @description Sniffed from the bytes
+             * @enum {string}
+             */
+            contentType: "image/jpeg" | "image/png" | "application/pdf";
+            /** Format: uuid */
+            id: string;
+            /** @description Bytes stored (after metadata was stripped) */
+            size: number;
         };
     };
     responses: never;
@@ -895,6 +1870,401 @@ export interface operations {
             };
         };
     };
+    ReportsController_list: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["ReportKind"];
+                status?: components["schemas"]["ReportStatus"];
+                /** @description Submitted on or after (Vietnam date) */
+                from?: string;
+                /** @description Submitted on or before (Vietnam date) */
+                to?: string;
+                highRisk?: boolean;
+                overdue?: boolean;
+                communeCode?: string;
+                /** @description Name or ID number */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReportListDto"];
+                };
+            };
+        };
+    };
+    ReportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectReportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_infection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InfectionReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_recovery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoveryReportDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseReportDto"];
+                };
+            };
+        };
+    };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                view?: components["schemas"]["CaseView"];
+                status?: components["schemas"]["CaseStatus"];
+                communeCode?: string;
+                districtCode?: string;
+                /** @description Positive test on or after */
+                from?: string;
+                /** @description Positive test on or before */
+                to?: string;
+                /** @description Name or ID number */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListDto"];
+                };
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    CasesController_checkIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInResultDto"];
+                };
+            };
+        };
+    };
+    CasesController_hospitalise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    CasesController_returnHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+        };
+    };
+    CasesController_daily: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                districtCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyCountListDto"];
+                };
+            };
+        };
+    };
+    CasesController_export: {
+        parameters: {
+            query?: {
+                view?: components["schemas"]["CaseView"];
+                status?: components["schemas"]["CaseStatus"];
+                communeCode?: string;
+                districtCode?: string;
+                /** @description Positive test on or after */
+                from?: string;
+                /** @description Positive test on or before */
+                to?: string;
+                /** @description Name or ID number */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PostersController_poster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, with their sniffed content type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    FilesController_uploadTestPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedFileDto"];
+                };
+            };
+        };
+    };
     HealthController_health: {
         parameters: {
             query?: never;
@@ -918,6 +2288,495 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    IsolationDecisionsController_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DocumentStatus"];
+                communeCode?: string;
+                /** @description Created (drafts) or signed on or after */
+                from?: string;
+                to?: string;
+                /** @description Holder name, ID number or document number */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentListDto"];
+                };
+            };
+        };
+    };
+    IsolationDecisionsController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftDecisionsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentBatchDto"];
+                };
+            };
+        };
+    };
+    IsolationDecisionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
+                };
+            };
+        };
+    };
+    IsolationDecisionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IsolationDecisionsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
+                };
+            };
+        };
+    };
+    IsolationDecisionsController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    IsolationDecisionsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
+                };
+            };
+        };
+    };
+    IsolationDecisionsController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignDocumentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentBatchDto"];
+                };
+            };
+        };
+    };
+    PoliciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsolationPolicyListDto"];
+                };
+            };
+        };
+    };
+    PoliciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIsolationPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IsolationPolicyDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicDocumentsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDocumentDto"];
+                };
+            };
+        };
+    };
+    RecoveryConfirmationsController_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DocumentStatus"];
+                communeCode?: string;
+                /** @description Created (drafts) or signed on or after */
+                from?: string;
+                to?: string;
+                /** @description Holder name, ID number or document number */
+                q?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentListDto"];
+                };
+            };
+        };
+    };
+    RecoveryConfirmationsController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftConfirmationsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentBatchDto"];
+                };
+            };
+        };
+    };
+    RecoveryConfirmationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
+                };
+            };
+        };
+    };
+    RecoveryConfirmationsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecoveryConfirmationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
+                };
+            };
+        };
+    };
+    RecoveryConfirmationsController_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RecoveryConfirmationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeDocumentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentDto"];
+                };
+            };
+        };
+    };
+    RecoveryConfirmationsController_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignDocumentsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentBatchDto"];
                 };
             };
         };

@@ -15,6 +15,7 @@ export class DomainError extends Error {
 /** One exhaustive map from error codes to HTTP statuses. */
 export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  UNSUPPORTED_FILE: 400,
   PASSWORD_POLICY: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
@@ -31,6 +32,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   DUPLICATE: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
+  FILE_TOO_LARGE: 413,
   IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,

@@ -114,6 +114,19 @@ export class AuthService {
     return toSessionUser(user, names, profile);
   }
 
+  /** A citizen's identity as registered (for reports made for oneself). */
+  async citizenIdentity(userId: string): Promise<{ fullName: string; idNumber: string; dateOfBirth: string; gender: CitizenProfile['gender']; phone: string } | null> {
+    const [user, profile] = await Promise.all([this.users.findOneBy({ id: userId }), this.profiles.findOneBy({ userId })]);
+    if (!user || !profile) return null;
+    return { fullName: user.fullName, idNumber: profile.idNumber, dateOfBirth: profile.dateOfBirth, gender: profile.gender, phone: profile.phone };
+  }
+
+  /** The name and title a staff member signs documents with. */
+  async signature(userId: string): Promise<{ fullName: string; title: string | null }> {
+    const user = await this.users.findOneByOrFail({ id: userId });
+    return { fullName: user.fullName, title: user.title };
+  }
+
   async me(userId: string): Promise<SessionUserDto> {
     return this.sessionUser(await this.users.findOneByOrFail({ id: userId }));
   }

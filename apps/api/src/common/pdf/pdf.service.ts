@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+// pdfmake exports a class instance (methods on its prototype): `import * as` would lose them.
+import pdfmake = require('pdfmake');
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+
+/** An administrative document (isolation decision, recovery confirmation) in the layout of Decree 30/2020/NĐ-CP. */
+export interface OfficialDocumentSpec {
+  /** The body above the issuer, e.g. 'UBND HUYỆN NA HANG' (written in capitals). */
+  issuerParent: string;
+  /** The issuing body, e.g. 'ỦY BAN NHÂN DÂN XÃ THƯỢNG GIÁP' (written in bold capitals). */
+  issuer: string;
+  /** e.g. '12/QĐ-UBND' (rendered as 'Số: 12/QĐ-UBND'). */
+  numberText: string;
+  /** Where it is issued, e.g. 'Thượng Giáp'. */
+  placeName: string;
+  /** The date of issue (its calendar day in Asia/Ho_Chi_Minh); also the PDF's creation date. */
+  date: Date;
+  /** e.g. 'QUYẾT ĐỊNH' (written in capitals). */
+  title: string;
+  /** e.g. 'Về việc cách ly y tế tại nhà đối với người nhiễm COVID-19'. */
+  subject: string;
+  /** e.g. 'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THƯỢNG GIÁP'. */
+  authority?: string;
+  /** Each 'Căn cứ ...;' (italic). */
+  basis: string[];
+  /** e.g. 'QUYẾT ĐỊNH:'. */
+  decisionHeading?: string;
+  /** e.g. { heading: 'Điều 1.', text: '...' }; a newline in text starts a new paragraph. */
+  articles: { heading: string; text: string }[];
+  /** The 'Nơi nhận:' list, e.g. ['Như Điều 3;', 'Lưu: VT.']. */
+  recipients?: string[];
+  signer: { titleLines: string[]; name: string };
+  /** A QR code (bottom left) opening the public verification page. */
+  qr?: { url: string; caption: string };
+}
+
+export interface PosterSpec {
+  title: string;
+  /** Short instructions, one per line. */
+  lines: string[];
+  /** What the big QR code opens. */
+  url: string;
+  footer: string;
+  /** The PDF's creation date (default: now). */
+  date?: Date;
+}
+
+const MM = 72 / 25.4;
+const A4_WIDTH = 595.28;
+/** Decree 30/2020/NĐ-CP, Appendix I: top 20-25 mm, bottom 20-25 mm, left 30-35 mm, right 15-20 mm. */
+const MARGINS = { left: 30 * MM, top: 20 * MM, right: 15 * MM, bottom: 20 * MM };
+const CONTENT_WIDTH = A4_WIDTH - MARGINS.left - MARGINS.right;
+const HEADER_LEFT_WIDTH = 190;
+const HEADER_RIGHT_WIDTH = CONTENT_WIDTH - HEADER_LEFT_WIDTH;
+const FONT = 'Tinos';
+const ZONE = 'Asia/Ho_Chi_Minh';
+
+function fontFile(path: string): string {
+  return require.resolve(`@expo-google-fonts/tinos/${path}`);
+}
+
+/** A short horizontal rule, centred in its column. */
+function rule(length: number, margin: [number, number, number, number] = [0, 3, 0, 3]): Content {
+  return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: length, y2: 0, lineWidth: 0.6 }], alignment: 'center', margin };
+}
+
+/** 'Thượng Giáp, ngày 12 tháng 3 năm 2022': a day below 10 and the months 1 and 2 get a leading zero (Decree 30). */
+export function vietnameseDateLine(placeName: string, date: Date): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: ZONE, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date).map((p) => [p.type, p.value]));
+  const day = Number(parts.day);
+  const month = Number(parts.month);
+  const dd = day < 10 ? `0${day}` : String(day);
+  const mm = month <= 2 ? `0${month}` : String(month);
+  return `${placeName}, ngày ${dd} tháng ${mm} năm ${parts.year}`;
+}
+
+/**
+ * The one PDF renderer of the platform (pdfmake on the server, Tinos fonts embedded: Times-like, with every
+ * Vietnamese glyph). The same spec gives the same bytes: the creation date comes from the spec.
+ */
+@Injectable()
+export class PdfService {
+  private readonly fontPaths: Set<string>;
+
+  constructor() {
+    const fonts = {
+      [FONT]: {
+        normal: fontFile('400Regular/Tinos_400Regular.ttf'),
+        bold: fontFile('700Bold/Tinos_700Bold.ttf'),
+        italics: fontFile('400Regular_Italic/Tinos_400Regular_Italic.ttf'),
+        bolditalics: fontFile('700Bold_Italic/Tinos_700Bold_Italic.ttf'),
+      },
+    };
+    this.fontPaths = new Set(Object.values(fonts[FONT]));
+    pdfmake.setFonts(fonts);
+    // Documents never load anything from the network, and read only the font files from disk.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path: string) => this.fontPaths.has(path));
+  }
+
+  renderOfficialDocument(spec: OfficialDocumentSpec): Promise<Buffer> {
+    const header: Content = {
+      table: {
+        widths: [HEADER_LEFT_WIDTH, HEADER_RIGHT_WIDTH],
+        body: [
+          [
+            {
+              stack: [
+                { text: spec.issuerParent.toUpperCase(), fontSize: 12.5 },
+                { text: spec.issuer.toUpperCase(), fontSize: 12.5, bold: true },
+                rule(60),
+                { text: `Số: ${spec.numberText}`, fontSize: 13, margin: [0, 4, 0, 0] },
+              ],
+              alignment: 'center',
+            },
+            {
+              stack: [
+                { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', fontSize: 12.5, bold: true },
+                { text: 'Độc lập - Tự do - Hạnh phúc', fontSize: 13, bold: true },
+                rule(165),
+                { text: vietnameseDateLine(spec.placeName, spec.date), fontSize: 13, italics: true, margin: [0, 4, 0, 0] },
+              ],
+              alignment: 'center',
+            },
+          ],
+        ],
+      },
+      layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+    };
+
+    const body: Content[] = [
+      header,
+      { text: spec.title.toUpperCase(), style: 'title', margin: [0, 22, 0, 0] },
+      { text: spec.subject, style: 'centredBold' },
+      rule(120, [0, 3, 0, 0]),
+    ];
+    if (spec.authority) body.push({ text: spec.authority.toUpperCase(), style: 'centredBold', margin: [0, 12, 0, 0] });
+    if (spec.basis.length) body.push({ stack: spec.basis.map((b) => ({ text: b, style: 'paragraph', italics: true })), margin: [0, 10, 0, 0] });
+    if (spec.decisionHeading) body.push({ text: spec.decisionHeading, style: 'centredBold', margin: [0, 8, 0, 6] });
+    for (const article of spec.articles) {
+      const [first, ...rest] = article.text.split('\n');
+      body.push({ text: [{ text: article.heading, bold: true }, ` ${first}`], style: 'paragraph' });
+      for (const paragraph of rest) if (paragraph.trim()) body.push({ text: paragraph, style: 'paragraph' });
+    }
+
+    const left: Content[] = [];
+    if (spec.recipients?.length) {
+      left.push({ text: 'Nơi nhận:', bold: true, italics: true, fontSize: 12 });
+      for (const r of spec.recipients) left.push({ text: `- ${r}`, fontSize: 11 });
+    }
+    if (spec.qr) {
+      left.push({ qr: spec.qr.url, fit: 90, eccLevel: 'M', margin: [0, 10, 0, 2] });
+      left.push({ text: spec.qr.caption, fontSize: 9, italics: true });
+    }
+    body.push({
+      table: {
+        widths: ['45%', '55%'],
+        dontBreakRows: true,
+        body: [
+          [
+            { stack: left.length ? left : [{ text: '' }] },
+            {
+              stack: [...spec.signer.titleLines.map((line) => ({ text: line.toUpperCase(), bold: true })), { text: spec.signer.name, bold: true, margin: [0, 62, 0, 0] }],
+              alignment: 'center',
+              fontSize: 13,
+            },
+          ],
+        ],
+      },
+      layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+      margin: [0, 14, 0, 0],
+      unbreakable: true,
+    });
+
+    return this.render({
+      pageSize: 'A4',
+      pageMargins: [MARGINS.left, MARGINS.top, MARGINS.right, MARGINS.bottom],
+      language: 'vi-VN',
+      info: { title: `${spec.title} ${spec.numberText}`.trim(), subject: spec.subject, author: 'Cordon', creator: 'Cordon', producer: 'Cordon', creationDate: spec.date, modDate: spec.date },
+      content: body,
+      defaultStyle: { font: FONT, fontSize: 13, lineHeight: 1.1 },
+      styles: {
+        title: { fontSize: 14, bold: true, alignment: 'center' },
+        centredBold: { fontSize: 13.5, bold: true, alignment: 'center' },
+        paragraph: { fontSize: 13.5, alignment: 'justify', leadingIndent: 28, margin: [0, 0, 0, 4] },
+      },
+    });
+  }
+
+  renderPoster(spec: PosterSpec): Promise<Buffer> {
+    return this.render({
+      pageSize: 'A4',
+      pageMargins: [25 * MM, 20 * MM, 25 * MM, 22 * MM],
+      language: 'vi-VN',
+      info: { title: spec.title, author: 'Cordon', creator: 'Cordon', producer: 'Cordon', ...(spec.date ? { creationDate: spec.date, modDate: spec.date } : {}) },
+      content: [
+        { text: spec.title, fontSize: 30, bold: true, alignment: 'center', lineHeight: 1.05 },
+        { qr: spec.url, fit: 280, eccLevel: 'M', alignment: 'center', margin: [0, 24, 0, 24] },
+        { stack: spec.lines.map((line) => ({ text: line, margin: [0, 0, 0, 9] })), fontSize: 17, lineHeight: 1.1 },
+      ],
+      footer: { text: spec.footer, fontSize: 12, italics: true, alignment: 'center', margin: [25 * MM, 0, 25 * MM, 0] },
+      defaultStyle: { font: FONT },
+    });
+  }
+
+  private render(definition: TDocumentDefinitions): Promise<Buffer> {
+    return pdfmake.createPdf(definition).getBuffer();
+  }
+}

@@ -1,0 +1,88 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { CaseStatus, Gender, TestType } from '@cordon/contracts';
+import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
+
+/** An F0 case, opened by accepting an infection report. One open case per ID number. */
+@Entity('cases')
+@Index('idx_cases_commune', ['communeCode', 'status', 'positiveTestDate'])
+@Index('idx_cases_district', ['districtCode', 'status', 'positiveTestDate'])
+@Index('idx_cases_province', ['provinceCode', 'status', 'positiveTestDate'])
+@Index('idx_cases_owner', ['ownerId'])
+@Index('uq_cases_open_id_number', ['idNumber'], { unique: true, where: `status <> 'RECOVERED'` })
+export class Case extends JurisdictionCodes {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 14 })
+  status: CaseStatus;
+
+  /** The citizen account that reported the case (sees it, checks in). */
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId: string;
+
+  @Column({ name: 'full_name', type: 'varchar', length: 120 })
+  fullName: string;
+
+  @Column({ name: 'full_name_folded', type: 'varchar', length: 120 })
+  fullNameFolded: string;
+
+  @Column({ name: 'id_number', type: 'varchar', length: 20 })
+  idNumber: string;
+
+  @Column({ name: 'date_of_birth', type: 'date' })
+  dateOfBirth: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  gender: Gender;
+
+  @Column({ type: 'varchar', length: 15, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 255 })
+  address: string;
+
+  @Column({ name: 'positive_test_date', type: 'date' })
+  positiveTestDate: string;
+
+  @Column({ name: 'test_type', type: 'varchar', length: 16 })
+  testType: TestType;
+
+  @Column({ name: 'vaccine_doses', type: 'int' })
+  vaccineDoses: number;
+
+  @Column({ name: 'high_risk', type: 'boolean' })
+  highRisk: boolean;
+
+  @Column({ name: 'back_registered', type: 'boolean' })
+  backRegistered: boolean;
+
+  /** The isolation policy in force on the positive-test date. */
+  @Column({ name: 'policy_version', type: 'varchar', length: 40 })
+  policyVersion: string;
+
+  @Column({ name: 'infection_report_id', type: 'uuid' })
+  infectionReportId: string;
+
+  /** The latest negative test reported (recovery report). */
+  @Column({ name: 'negative_test_date', type: 'date', nullable: true })
+  negativeTestDate: string | null;
+
+  @Column({ name: 'negative_test_type', type: 'varchar', length: 16, nullable: true })
+  negativeTestType: TestType | null;
+
+  @Column({ name: 'last_check_in_at', type: 'timestamptz', nullable: true })
+  lastCheckInAt: Date | null;
+
+  /** Set by a check-in with danger signs, cleared by a later check-in without. */
+  @Column({ name: 'danger_since', type: 'timestamptz', nullable: true })
+  dangerSince: Date | null;
+
+  @Column({ name: 'recovered_at', type: 'timestamptz', nullable: true })
+  recoveredAt: Date | null;
+
+  @CreateDateColumn({ name: 'opened_at', type: 'timestamptz' })
+  openedAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
