@@ -19,7 +19,6 @@ import { ReportsService } from '../cases/reports.service';
 import { FileStorage } from '../files/file-storage.service';
 import { GeographyService } from '../geography/geography.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { DocumentCounter } from './document-counter.entity';
 import { CaseDocument } from './document.entity';
 import { documentSpec } from './document-text';
 import type { CaseDocumentDto, CaseDocumentListDto, DocumentQueryDto, PublicDocumentDto, UpdateDraftDto } from './dtos/document.dto';

@@ -1,13 +1,13 @@
 import { Role } from '@cordon/contracts';
-import { describeMatrix, type MatrixRow } from './support/matrix';
-import { createTestApp, type TestApp } from './support/test-app';
+import type { MatrixRow } from '../matrix';
+import type { TestApp } from '../test-app';
 
 /** In scope for the province's ACCOUNT_ADMIN: a commune official of Tuyen Quang. Out: a Hanoi district officer. */
 const inside = async (t: TestApp) => ({ params: { id: (await t.createStaff(Role.COMMUNE_STAFF, '02200')).id } });
 const outside = async (t: TestApp) => ({ params: { id: (await t.createStaff(Role.DISTRICT_OFFICER, '001')).id } });
 let n = 0;
 
-const rows: MatrixRow[] = [
+export const ACCOUNT_ROWS: MatrixRow[] = [
   { operation: 'GET /api/v1/accounts', inScope: async () => ({}) },
   {
     operation: 'POST /api/v1/accounts',
@@ -27,10 +27,3 @@ const rows: MatrixRow[] = [
   { operation: 'POST /api/v1/accounts/{id}/deactivate', inScope: inside, outOfScope: outside },
 ];
 
-describe('accounts authorization', () => {
-  let t: TestApp;
-  beforeAll(async () => (t = await createTestApp()));
-  afterAll(() => t.close());
-
-  describeMatrix('accounts', rows, () => t);
-});
