@@ -1,3 +1,5 @@
+import type { TestApp } from './test-app';
+
 /** The text of a PDF, read back with pdfjs-dist (legacy build, ESM: loaded dynamically; no worker in Node). */
 export async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -13,9 +15,12 @@ export async function pdfText(pdf: Buffer): Promise<{ text: string; pages: numbe
   return { text: parts.join('\n'), pages };
 }
 
-/** A supertest parser that keeps a binary body as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
+type Parser = Extract<Parameters<ReturnType<TestApp['http']['get']>['parse']>[0], (res: never, done: never) => void>;
+
+/** A supertest parser that keeps a binary body as a Buffer (the response is a Node stream underneath). */
+export const binary: Parser = (res, done) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
