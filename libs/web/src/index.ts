@@ -1,5 +1,6 @@
 // API
 export * from './api/types';
+export * from './api/cases-types';
 export { ApiError, NETWORK_ERROR, isApiError, fieldErrorsOf } from './api/errors';
 export {
   ApiClient,
@@ -35,6 +36,7 @@ export {
   type SharedMessages,
 } from './i18n';
 export { messageCompiler, compileMessage } from './i18n/compiler';
+export { casesVi, casesEn } from './i18n/messages/cases';
 export { formatDate, formatDateTime, parseDmy, isoToDmy, todayIso, TIME_ZONE } from './format/date';
 // UI kit
 export { default as AppShell } from './components/AppShell.vue';
@@ -50,7 +52,10 @@ export { default as ModalDialog } from './components/ModalDialog.vue';
 export { default as AdminUnitPicker } from './components/AdminUnitPicker.vue';
 export { default as PasswordRules } from './components/PasswordRules.vue';
 export { default as CopyButton } from './components/CopyButton.vue';
+export { default as DateField } from './components/DateField.vue';
+export { default as SymptomChecklist } from './components/SymptomChecklist.vue';
 // Shared views (SignInView, ActivateView, ChangePasswordView, NoAccessPage, NotFoundPage) are
 // not re-exported here so the router can lazy-load them: import '@cordon/web/views/<Name>.vue'.
 // app wiring
 export { createCordonApp, type CordonAppOptions } from './bootstrap';
+export { default as DailyChart, type ChartSeries } from './components/DailyChart.vue';

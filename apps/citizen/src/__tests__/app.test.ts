@@ -60,7 +60,7 @@ describe('citizen app', () => {
     vueApp.unmount();
   });
 
-  it('signs in and shows the home heading, honest "coming soon" services and the profile dates as dd/MM/yyyy', async () => {
+  it('signs in and shows the home heading, the services (movements still "coming soon") and the profile dates as dd/MM/yyyy', async () => {
     const fetchFn = vi.fn<FetchLike>(async (url) => {
       if (url.endsWith('/auth/login')) return json(200, citizen);
       if (url.endsWith('/auth/me')) return json(200, citizen.user);
@@ -77,8 +77,10 @@ describe('citizen app', () => {
     await flushPromises();
     expect(el.querySelector('[data-testid="home-title"]')?.textContent).toContain('Lê Thị Hoa');
     const soon = el.querySelectorAll('[data-testid="service-soon"]');
-    expect(soon).toHaveLength(3);
+    expect(soon).toHaveLength(1); // the movement declaration
     expect(soon[0]!.getAttribute('aria-disabled')).toBe('true');
+    expect(soon[0]!.textContent).toContain('Khai báo di chuyển');
+    expect(el.querySelector('[data-testid="service-f0"]')?.getAttribute('href')).toBe('/citizen/reports/new');
     expect(el.textContent).toContain('Khai báo nhiễm COVID-19 (F0)');
     expect(el.querySelector('[data-testid="user-role"]')?.textContent).toBe('Công dân');
     await router.push('/profile');

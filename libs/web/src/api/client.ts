@@ -254,6 +254,32 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const res = await this.execute(method, path, options);
+    return (await this.parse(res)) as T;
+  }
+
+  /**
+   * Sends a file's raw bytes as the body with its own Content-Type (e.g. POST /files/test-photos)
+   * and parses the JSON answer. Bearer token, refresh on 401 and errors as for `request`.
+   */
+  async upload<T>(path: string, blob: Blob, options: RequestOptions = {}): Promise<T> {
+    const res = await this.execute('POST', path, options, { body: blob, contentType: blob.type || 'application/octet-stream' });
+    return (await this.parse(res)) as T;
+  }
+
+  /** GETs a binary answer (e.g. a PDF) as a Blob, with the bearer token. */
+  async getBlob(path: string, query?: Record<string, QueryValue>, options: RequestOptions = {}): Promise<Blob> {
+    const res = await this.execute('GET', path, { headers: { Accept: '*/*' }, ...options, query });
+    return res.blob();
+  }
+
+  /** Sends the request (JSON body, or a raw one), refreshing once on 401; throws ApiError unless 2xx. */
+  private async execute(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    raw?: { body: BodyInit; contentType: string },
+  ): Promise<Response> {
     const auth = options.auth ?? true;
     const retryOn401 = options.retryOn401 ?? auth;
     const idemKey =
@@ -268,7 +294,10 @@ export class ApiClient {
     const send = async (): Promise<{ res: Response; token: string | undefined }> => {
       const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
       let body: BodyInit | undefined;
-      if (options.body !== undefined) {
+      if (raw) {
+        headers['Content-Type'] = raw.contentType;
+        body = raw.body;
+      } else if (options.body !== undefined) {
         headers['Content-Type'] = 'application/json';
         body = JSON.stringify(options.body);
       }
@@ -305,7 +334,7 @@ export class ApiClient {
       throw err;
     }
     if (!res.ok) throw await ApiError.fromResponse(res);
-    return (await this.parse(res)) as T;
+    return res;
   }
 
   private async refreshIfExpiring(): Promise<void> {

@@ -114,6 +114,8 @@ export const en: SharedMessages = {
     IDEMPOTENCY_KEY_REUSED: 'The repeated request differs from the first one. Please reload the page and try again.',
     IDEMPOTENCY_IN_PROGRESS: 'The previous request is still being processed. Please wait a moment.',
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
+    UNSUPPORTED_FILE: 'This type of file is not accepted.',
+    FILE_TOO_LARGE: 'The file is too large.',
     INTERNAL_ERROR: 'Something went wrong on the server. Please try again later.',
     NETWORK_ERROR: 'Cannot reach the server. Please check your connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',

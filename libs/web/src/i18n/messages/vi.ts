@@ -112,6 +112,8 @@ export const vi = {
     IDEMPOTENCY_KEY_REUSED: 'Yêu cầu gửi lại khác với yêu cầu ban đầu. Vui lòng tải lại trang và thử lại.',
     IDEMPOTENCY_IN_PROGRESS: 'Yêu cầu trước vẫn đang được xử lý. Vui lòng chờ giây lát.',
     PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
+    UNSUPPORTED_FILE: 'Loại tệp không được chấp nhận.',
+    FILE_TOO_LARGE: 'Tệp quá lớn.',
     INTERNAL_ERROR: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',
     NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
     UNKNOWN: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
