@@ -1336,7 +1336,7 @@ export interface components {
             /** @example 008190001234 */
             idNumber: string;
             phone?: string;
-            relation: components["schemas"]["Relation"];
+            relation: components["schemas"]["Relative"];
         };
         ProvisionedAccountDto: {
             account: components["schemas"]["AccountDto"];
@@ -1413,7 +1413,9 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
-        Relation: "PARENT" | "CHILD" | "SPOUSE" | "SIBLING" | "GRANDPARENT" | "GRANDCHILD" | "OTHER";
+        Relation: "SELF" | "PARENT" | "CHILD" | "SPOUSE" | "SIBLING" | "GRANDPARENT" | "GRANDCHILD" | "OTHER";
+        /** @enum {string} */
+        Relative: "PARENT" | "CHILD" | "SPOUSE" | "SIBLING" | "GRANDPARENT" | "GRANDCHILD" | "OTHER";
         /** @enum {string} */
         ReportKind: "INFECTION" | "RECOVERY";
         /** @enum {string} */

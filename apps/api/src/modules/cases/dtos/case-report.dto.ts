@@ -45,7 +45,7 @@ export class PersonDto {
   @ApiPropertyOptional() @IsOptional() @Transform(emptyToUndefined) @Matches(VN_PHONE_PATTERN, { message: 'phone must be a Vietnamese mobile number (0xxxxxxxxx)' })
   phone?: string;
 
-  @ApiProperty({ enum: RELATIVES, enumName: 'Relation' }) @IsIn(RELATIVES, { message: 'relation must say how the person is related to you' })
+  @ApiProperty({ enum: RELATIVES, enumName: 'Relative' }) @IsIn(RELATIVES, { message: 'relation must say how the person is related to you' })
   relation: Relation;
 }
 
