@@ -2,8 +2,20 @@ import type { RouteRecordRaw } from 'vue-router';
 import type { NavItem, SharedRouteOptions } from '@cordon/web';
 import HomeView from '../views/HomeView.vue';
 
-/** Roles of this app: COMMUNE_STAFF, COMMUNE_LEADER, DISTRICT_OFFICER (the guard checks APP_OF_ROLE). */
-export const routes: RouteRecordRaw[] = [{ path: '/', name: 'home', component: HomeView, meta: { titleKey: 'nav.home' } }];
+/**
+ * Roles of this app: COMMUNE_STAFF, COMMUNE_LEADER, DISTRICT_OFFICER (the guard checks APP_OF_ROLE).
+ * Every page is open to the three; the pages hide the write actions from DISTRICT_OFFICER and
+ * signing / revoking from COMMUNE_STAFF (the API has the last word).
+ */
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: HomeView, meta: { titleKey: 'nav.home' } },
+  { path: '/reports', name: 'reports', component: () => import('../views/ReportsView.vue'), meta: { titleKey: 'reports.title' } },
+  { path: '/reports/:id', name: 'report', component: () => import('../views/ReportDetailView.vue'), meta: { titleKey: 'reports.detailTitle' } },
+  { path: '/cases', name: 'cases', component: () => import('../views/CasesView.vue'), meta: { titleKey: 'cases.title' } },
+  { path: '/cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue'), meta: { titleKey: 'cases.detailTitle' } },
+  { path: '/decisions', name: 'decisions', component: () => import('../views/DecisionsView.vue'), meta: { titleKey: 'docs.title' } },
+  { path: '/poster', name: 'poster', component: () => import('../views/PosterView.vue'), meta: { titleKey: 'poster.title' } },
+];
 
 export const shared: SharedRouteOptions = {
   signIn: () => import('@cordon/web/views/SignInView.vue'),
@@ -13,5 +25,9 @@ export const shared: SharedRouteOptions = {
 
 export const nav: NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
+  { to: '/reports', labelKey: 'nav.reports' },
+  { to: '/cases', labelKey: 'nav.cases' },
+  { to: '/decisions', labelKey: 'nav.decisions' },
+  { to: '/poster', labelKey: 'nav.poster' },
   { to: '/change-password', labelKey: 'nav.changePassword' },
 ];
