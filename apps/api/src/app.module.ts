@@ -17,6 +17,7 @@ import { GeographyModule } from './modules/geography/geography.module';
 import { HealthModule } from './modules/health/health.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { DocumentsModule } from './modules/documents/documents.module';
+import { MovementsModule } from './modules/movements/movements.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 
 export interface AppModuleOptions {
@@ -60,6 +61,7 @@ export class AppModule {
         NotificationsModule,
         CasesModule,
         DocumentsModule,
+        MovementsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

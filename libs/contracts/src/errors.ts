@@ -21,6 +21,7 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_FILE: 'UNSUPPORTED_FILE',
   FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  DECLARATION_EXPIRED: 'DECLARATION_EXPIRED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -2,4 +2,5 @@ export * from './roles';
 export * from './errors';
 export * from './validation';
 export * from './cases';
+export * from './movements';
 export type { paths, components, operations } from './generated/openapi';

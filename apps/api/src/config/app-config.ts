@@ -6,6 +6,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -85,6 +86,14 @@ export class AppConfig {
   /** Base of links printed in QR codes and documents. */
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL?: string;
+
+  /** Hours a movement declaration stays valid from submission. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  DECLARATION_VALID_HOURS = 72;
+
+  /** How epidemic-zone levels 1-4 map to risk: LEVEL:RISK pairs. */
+  @Matches(/^[1-4]:(LOW|MEDIUM|HIGH)(,[1-4]:(LOW|MEDIUM|HIGH)){3}$/, { message: 'ZONE_RISK must map levels 1-4, e.g. 1:LOW,2:MEDIUM,3:HIGH,4:HIGH' })
+  ZONE_RISK = '1:LOW,2:MEDIUM,3:HIGH,4:HIGH';
 
   /** Requests per minute per client address on sign-in, registration, activation and refresh. */
   @Transform(toInt) @IsInt() @Min(1)

@@ -13,6 +13,11 @@ import { CaseDocument } from '../modules/documents/document.entity';
 import { DocumentCounter } from '../modules/documents/document-counter.entity';
 import { StoredFile } from '../modules/files/stored-file.entity';
 import { Notification } from '../modules/notifications/notification.entity';
+import { Checkpoint } from '../modules/geography/checkpoints/checkpoint.entity';
+import { EpidemicZone } from '../modules/geography/zones/epidemic-zone.entity';
+import { ArrivalFollowUp } from '../modules/movements/follow-up.entity';
+import { MovementDeclaration } from '../modules/movements/declaration.entity';
+import { Passage } from '../modules/movements/passage.entity';
 
 /** Every entity of every module; migrations are generated against this list. */
 export const ENTITIES = [
@@ -31,4 +36,9 @@ export const ENTITIES = [
   CaseDocument,
   DocumentCounter,
   Notification,
+  EpidemicZone,
+  Checkpoint,
+  MovementDeclaration,
+  Passage,
+  ArrivalFollowUp,
 ];

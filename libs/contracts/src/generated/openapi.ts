@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff accounts in your jurisdiction */
+        /** Staff accounts in your jurisdiction that you may manage (police: checkpoint officers) */
         get: operations["AccountsController_list"];
         put?: never;
         /** Provision a staff account; returns its one-time activation code (shown once) */
@@ -135,6 +135,40 @@ export interface paths {
         /** One administrative unit with its ancestors */
         get: operations["GeographyController_detail"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People arriving in your jurisdiction (by destination), high risk first, with their follow-up */
+        get: operations["ArrivalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrivals/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Record the commune’s follow-up of an arrival (monitor at home, test result, refer to isolation, done) */
+        put: operations["ArrivalsController_followUp"];
         post?: never;
         delete?: never;
         options?: never;
@@ -482,6 +516,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checkpoints in your jurisdiction (an officer: their own) */
+        get: operations["CheckpointsController_list"];
+        put?: never;
+        /** Create a checkpoint */
+        post: operations["CheckpointsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One checkpoint */
+        get: operations["CheckpointsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit or deactivate (active: false) a checkpoint */
+        patch: operations["CheckpointsController_update"];
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}/paper-declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Type a paper declaration and record its passage in one step */
+        post: operations["PassagesController_paper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/{id}/passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Passages of a day at a checkpoint, with the shift summary by outcome and by kind */
+        get: operations["PassagesController_passages"];
+        put?: never;
+        /** Record a passage of a scanned or typed declaration at one’s own checkpoint (retry with the same Idempotency-Key) */
+        post: operations["PassagesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communes/{code}/f0-poster.pdf": {
         parameters: {
             query?: never;
@@ -493,6 +598,41 @@ export interface paths {
         get: operations["PostersController_poster"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/epidemic-zones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Epidemic zones in force on a date (or the whole history) */
+        get: operations["ZonesController_list"];
+        put?: never;
+        /** Designate a unit as an epidemic zone (level 1-4, from/to); ends the previous designation */
+        post: operations["ZonesController_designate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/epidemic-zones/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End a designation on a date */
+        post: operations["ZonesController_end"];
         delete?: never;
         options?: never;
         head?: never;
@@ -650,6 +790,75 @@ export interface paths {
         put?: never;
         /** Add a new dated version of the isolation rules (Department of Health; audited) */
         post: operations["PoliciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movement-declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declarations: a citizen’s own; officials’ by destination in their jurisdiction */
+        get: operations["DeclarationsController_list"];
+        put?: never;
+        /** Declare a movement (for oneself or a family member); returns the QR token and short code */
+        post: operations["DeclarationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movement-declarations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One declaration */
+        get: operations["DeclarationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movement-declarations/anonymous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Declare without an account (identity typed in); rate limited */
+        post: operations["DeclarationsController_anonymous"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/movement-declarations/lookup/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Look up any declaration by QR token or short code (an officer’s capability); ID number masked, previous passages */
+        get: operations["DeclarationsController_lookup"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -823,6 +1032,7 @@ export interface components {
         AccountDto: {
             /** Format: date-time */
             activationExpiresAt: string | null;
+            agency?: components["schemas"]["Agency"] | null;
             /** Format: date-time */
             createdAt: string;
             email?: string | null;
@@ -890,6 +1100,19 @@ export interface components {
         AdminUnitListDto: {
             items: components["schemas"]["AdminUnitDto"][];
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        Agency: "POLICE" | "HEALTH" | "ARMY" | "EDUCATION" | "OTHER";
+        ArrivalDto: {
+            declaration: components["schemas"]["DeclarationDto"];
+            followUp: components["schemas"]["FollowUpViewDto"];
+            /** @description Passages recorded at checkpoints (0: declared, not yet seen) */
+            passages: number;
+        };
+        ArrivalListDto: {
+            items: components["schemas"]["ArrivalDto"][];
+            nextCursor: string | null;
+            total: number;
         };
         /** @enum {string} */
         AttentionReason: "DANGER_SIGNS" | "HIGH_RISK" | "NO_CHECK_IN";
@@ -1095,6 +1318,20 @@ export interface components {
             symptoms: components["schemas"]["Symptom"][];
             temperature: number | null;
         };
+        CheckpointDto: {
+            active: boolean;
+            code: string;
+            directions: components["schemas"]["Direction"][];
+            districtCode: string | null;
+            id: string;
+            name: string;
+            road: string;
+            unitCode: string;
+            unitName: string;
+        };
+        CheckpointListDto: {
+            items: components["schemas"]["CheckpointDto"][];
+        };
         CitizenProfileDto: {
             address?: string | null;
             communeCode?: string | null;
@@ -1116,6 +1353,8 @@ export interface components {
             relation: components["schemas"]["Relation"];
         };
         CreateAccountDto: {
+            /** @description Checkpoint officers: their agency */
+            agency?: components["schemas"]["Agency"];
             /** @description Checkpoint (checkpoint officers) */
             checkpointId?: string;
             email?: string;
@@ -1133,6 +1372,58 @@ export interface components {
              * @example staff.02230
              */
             username: string;
+        };
+        CreateCheckpointDto: {
+            /**
+             * @description Upper-case letters, digits and dashes
+             * @example QL2-DT
+             */
+            code: string;
+            directions: components["schemas"]["Direction"][];
+            /** @example Chốt Đội Cấn (QL2, giáp Phú Thọ) */
+            name: string;
+            /** @example Quốc lộ 2 */
+            road: string;
+            /**
+             * @description The commune it stands in
+             * @example 02212
+             */
+            unitCode: string;
+        };
+        CreateDeclarationDto: {
+            /** @description Contact with a COVID-19 case in the last 14 days */
+            contactWithCase: boolean;
+            destinationAddress: string;
+            /**
+             * @description Destination commune in the province
+             * @example 02212
+             */
+            destinationCommuneCode: string;
+            /** @description Signed-in citizens: declare for oneself (identity from the profile). Otherwise `traveller` is required. */
+            forSelf?: boolean;
+            /** Format: date */
+            lastDoseDate?: string;
+            originAddress: string;
+            /**
+             * @description Place of origin: any province, district or commune
+             * @example 01
+             */
+            originUnitCode: string;
+            plannedCheckpointId?: string;
+            /** @example Về quê */
+            purpose: string;
+            /** @description Stayed in an epidemic zone in the last 14 days */
+            stayedInZone: boolean;
+            /** @description In the last 14 days */
+            symptoms: components["schemas"]["Symptom"][];
+            test?: components["schemas"]["DeclarationTestDto"];
+            transportMode: components["schemas"]["TransportMode"];
+            /** Format: date */
+            travelDate: string;
+            traveller?: components["schemas"]["TravellerDto"];
+            vaccineDoses: number;
+            /** @example 22A-123.45 */
+            vehiclePlate?: string;
         };
         CreateIsolationPolicyDto: {
             backRegisteredAfterDays: number;
@@ -1169,6 +1460,79 @@ export interface components {
         DailyCountListDto: {
             items: components["schemas"]["DailyCountDto"][];
         };
+        DeclarationDto: {
+            contactWithCase: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dateOfBirth: string;
+            destinationAddress: string;
+            destinationCommuneCode: string | null;
+            destinationName: string;
+            fullName: string;
+            gender: components["schemas"]["Gender"];
+            id: string;
+            idNumber: string;
+            /** Format: date */
+            lastDoseDate: string | null;
+            nationality: string;
+            originAddress: string;
+            originName: string;
+            originUnitCode: string;
+            originZoneLevel: number | null;
+            phone: string | null;
+            purpose: string;
+            /** @description Opaque token carried by the QR code */
+            qrToken: string;
+            riskLevel: components["schemas"]["RiskLevel"];
+            riskReasons: components["schemas"]["RiskReason"][];
+            /** @example K7M2QX9P */
+            shortCode: string;
+            source: components["schemas"]["DeclarationSource"];
+            stayedInZone: boolean;
+            symptoms: components["schemas"]["Symptom"][];
+            test: components["schemas"]["DeclarationTestDto"] | null;
+            transportMode: components["schemas"]["TransportMode"];
+            /** Format: date */
+            travelDate: string;
+            vaccineDoses: number;
+            valid: boolean;
+            /** Format: date-time */
+            validUntil: string;
+            vehiclePlate: string | null;
+        };
+        DeclarationListDto: {
+            items: components["schemas"]["DeclarationDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        /** @enum {string} */
+        DeclarationSource: "ONLINE" | "PAPER";
+        DeclarationTestDto: {
+            /** Format: date */
+            date: string;
+            result: components["schemas"]["TestResult"];
+            type: components["schemas"]["TestType"];
+        };
+        DesignateZoneDto: {
+            /** @description 1 low .. 4 very high (Resolution 128/NQ-CP) */
+            level: number;
+            note?: string;
+            /**
+             * @description Any province, district or commune (GSO code)
+             * @example 01
+             */
+            unitCode: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Inclusive; omit while in force
+             */
+            validTo?: string;
+        };
+        /** @enum {string} */
+        Direction: "IN" | "OUT";
         /** @enum {string} */
         DocumentKind: "ISOLATION_DECISION" | "RECOVERY_CONFIRMATION";
         /** @enum {string} */
@@ -1189,6 +1553,30 @@ export interface components {
             /** @description Accepted infection reports (1-200) */
             reportIds: string[];
         };
+        EndZoneDto: {
+            /**
+             * Format: date
+             * @description Last day in force (inclusive)
+             */
+            validTo: string;
+        };
+        EpidemicZoneDto: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            level: number;
+            note: string | null;
+            unitCode: string;
+            unitLevel: components["schemas"]["UnitLevel"];
+            unitName: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+        };
+        EpidemicZoneListDto: {
+            items: components["schemas"]["EpidemicZoneDto"][];
+        };
         ErrorDetailDto: {
             /** @example matches */
             code: string;
@@ -1207,6 +1595,18 @@ export interface components {
             requestId: string;
             /** @example 400 */
             statusCode: number;
+        };
+        FollowUpDto: {
+            note?: string;
+            status: components["schemas"]["FollowUpStatus"];
+        };
+        /** @enum {string} */
+        FollowUpStatus: "PENDING" | "MONITORING" | "TESTED_NEGATIVE" | "TESTED_POSITIVE" | "REFERRED_TO_ISOLATION" | "DONE";
+        FollowUpViewDto: {
+            note: string | null;
+            status: components["schemas"]["FollowUpStatus"];
+            /** Format: date-time */
+            updatedAt: string | null;
         };
         /** @enum {string} */
         Gender: "MALE" | "FEMALE" | "OTHER";
@@ -1327,6 +1727,73 @@ export interface components {
             /** @description Unread notifications in all */
             unread: number;
         };
+        PaperDeclarationDto: {
+            /** @description Contact with a COVID-19 case in the last 14 days */
+            contactWithCase: boolean;
+            destinationAddress: string;
+            /**
+             * @description Destination commune in the province
+             * @example 02212
+             */
+            destinationCommuneCode: string;
+            direction: components["schemas"]["Direction"];
+            /** @description Signed-in citizens: declare for oneself (identity from the profile). Otherwise `traveller` is required. */
+            forSelf?: boolean;
+            /** Format: date */
+            lastDoseDate?: string;
+            originAddress: string;
+            /**
+             * @description Place of origin: any province, district or commune
+             * @example 01
+             */
+            originUnitCode: string;
+            outcome: components["schemas"]["PassageOutcome"];
+            plannedCheckpointId?: string;
+            /** @example Về quê */
+            purpose: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded on the device (offline queue)
+             */
+            recordedAt?: string;
+            /** @description Stayed in an epidemic zone in the last 14 days */
+            stayedInZone: boolean;
+            /** @description In the last 14 days */
+            symptoms: components["schemas"]["Symptom"][];
+            test?: components["schemas"]["DeclarationTestDto"];
+            transportMode: components["schemas"]["TransportMode"];
+            /** Format: date */
+            travelDate: string;
+            traveller?: components["schemas"]["TravellerDto"];
+            vaccineDoses: number;
+            /** @example 22A-123.45 */
+            vehiclePlate?: string;
+        };
+        /** @enum {string} */
+        PassageOutcome: "ALLOWED" | "SENT_FOR_TESTING" | "TURNED_BACK" | "REFERRED_TO_ISOLATION";
+        PassageRecordedDto: {
+            declaration: components["schemas"]["ScannedDeclarationDto"];
+            passage: components["schemas"]["PassageViewDto"];
+        };
+        PassageSummaryDto: {
+            byOutcome: {
+                [key: string]: number;
+            };
+            bySource: {
+                [key: string]: number;
+            };
+            items: components["schemas"]["PassageViewDto"][];
+        };
+        PassageViewDto: {
+            checkpointId: string;
+            checkpointName: string;
+            direction: components["schemas"]["Direction"];
+            id: string;
+            outcome: components["schemas"]["PassageOutcome"];
+            /** Format: date-time */
+            recordedAt: string;
+            source: components["schemas"]["DeclarationSource"];
+        };
         PersonDto: {
             /** Format: date */
             dateOfBirth: string;
@@ -1363,6 +1830,18 @@ export interface components {
             startDate: string;
             /** @enum {string} */
             status: "VALID" | "REVOKED";
+        };
+        RecordPassageDto: {
+            /** @description QR token or short code of the declaration */
+            code: string;
+            direction: components["schemas"]["Direction"];
+            note?: string;
+            outcome: components["schemas"]["PassageOutcome"];
+            /**
+             * Format: date-time
+             * @description When it was recorded on the device (offline queue)
+             */
+            recordedAt?: string;
         };
         RecoveryReportDto: {
             /** @description The open case this recovery is for */
@@ -1424,7 +1903,53 @@ export interface components {
             reason: string;
         };
         /** @enum {string} */
+        RiskLevel: "LOW" | "MEDIUM" | "HIGH";
+        /** @enum {string} */
+        RiskReason: "ZONE_LEVEL_1" | "ZONE_LEVEL_2" | "ZONE_LEVEL_3" | "ZONE_LEVEL_4" | "SYMPTOMS" | "CONTACT_WITH_CASE" | "STAYED_IN_ZONE" | "NO_NEGATIVE_TEST" | "NOT_VACCINATED";
+        /** @enum {string} */
         Role: "CITIZEN" | "CHECKPOINT_OFFICER" | "POLICE_ADMIN" | "TRANSPORT_OFFICER" | "HEALTH_OFFICER" | "DISTRICT_OFFICER" | "COMMUNE_STAFF" | "COMMUNE_LEADER" | "ACCOUNT_ADMIN";
+        ScannedDeclarationDto: {
+            contactWithCase: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dateOfBirth: string;
+            destinationAddress: string;
+            destinationCommuneCode: string | null;
+            destinationName: string;
+            fullName: string;
+            gender: components["schemas"]["Gender"];
+            id: string;
+            idNumber: string;
+            /** Format: date */
+            lastDoseDate: string | null;
+            nationality: string;
+            originAddress: string;
+            originName: string;
+            originUnitCode: string;
+            originZoneLevel: number | null;
+            passages: components["schemas"]["PassageViewDto"][];
+            phone: string | null;
+            purpose: string;
+            /** @description Opaque token carried by the QR code */
+            qrToken: string;
+            riskLevel: components["schemas"]["RiskLevel"];
+            riskReasons: components["schemas"]["RiskReason"][];
+            /** @example K7M2QX9P */
+            shortCode: string;
+            source: components["schemas"]["DeclarationSource"];
+            stayedInZone: boolean;
+            symptoms: components["schemas"]["Symptom"][];
+            test: components["schemas"]["DeclarationTestDto"] | null;
+            transportMode: components["schemas"]["TransportMode"];
+            /** Format: date */
+            travelDate: string;
+            vaccineDoses: number;
+            valid: boolean;
+            /** Format: date-time */
+            validUntil: string;
+            vehiclePlate: string | null;
+        };
         SessionUserDto: {
             fullName: string;
             id: string;
@@ -1444,8 +1969,27 @@ export interface components {
         /** @enum {string} */
         TestType: "RAPID_SELF" | "RAPID_FACILITY" | "PCR";
         /** @enum {string} */
+        TransportMode: "CAR" | "MOTORBIKE" | "BUS" | "TRUCK" | "TRAIN" | "OTHER";
+        TravellerDto: {
+            /** Format: date */
+            dateOfBirth: string;
+            /** @example Lương Văn Khải */
+            fullName: string;
+            gender: components["schemas"]["Gender"];
+            /** @description 12-digit citizen ID (CCCD) or passport number */
+            idNumber: string;
+            /**
+             * @description ISO 3166 alpha-2, default VN
+             * @example VN
+             */
+            nationality?: string;
+            /** @example 0912345678 */
+            phone?: string;
+        };
+        /** @enum {string} */
         UnitLevel: "PROVINCE" | "DISTRICT" | "COMMUNE";
         UpdateAccountDto: {
+            agency?: components["schemas"]["Agency"];
             checkpointId?: string;
             email?: string | null;
             fullName?: string;
@@ -1453,6 +1997,12 @@ export interface components {
             role?: components["schemas"]["Role"];
             title?: string | null;
             unitCode?: string;
+        };
+        UpdateCheckpointDto: {
+            active?: boolean;
+            directions?: components["schemas"]["Direction"][];
+            name?: string;
+            road?: string;
         };
         UpdateDraftDto: {
             /** Format: date */
@@ -1712,6 +2262,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminUnitDetailDto"];
+                };
+            };
+        };
+    };
+    ArrivalsController_list: {
+        parameters: {
+            query?: {
+                /** @description Travel date from (default: 6 days ago) */
+                from?: string;
+                /** @description Travel date to (default: today) */
+                to?: string;
+                riskLevel?: components["schemas"]["RiskLevel"];
+                status?: components["schemas"]["FollowUpStatus"];
+                communeCode?: string;
+                /** @description Only people coming from an epidemic zone */
+                fromZone?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrivalListDto"];
+                };
+            };
+        };
+    };
+    ArrivalsController_followUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrivalDto"];
                 };
             };
         };
@@ -2200,6 +2806,174 @@ export interface operations {
             };
         };
     };
+    CheckpointsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointListDto"];
+                };
+            };
+        };
+    };
+    CheckpointsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointDto"];
+                };
+            };
+        };
+    };
+    CheckpointsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointDto"];
+                };
+            };
+        };
+    };
+    CheckpointsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCheckpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointDto"];
+                };
+            };
+        };
+    };
+    PassagesController_paper: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperDeclarationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassageRecordedDto"];
+                };
+            };
+        };
+    };
+    PassagesController_passages: {
+        parameters: {
+            query?: {
+                /** @description Vietnam date (default today) */
+                date?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassageSummaryDto"];
+                };
+            };
+        };
+    };
+    PassagesController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPassageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PassageRecordedDto"];
+                };
+            };
+        };
+    };
     PostersController_poster: {
         parameters: {
             query?: never;
@@ -2216,6 +2990,79 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ZonesController_list: {
+        parameters: {
+            query?: {
+                /** @description Zones in force on this date (default: today) */
+                on?: string;
+                /** @description Every designation, past and future too */
+                history?: boolean;
+                unitCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EpidemicZoneListDto"];
+                };
+            };
+        };
+    };
+    ZonesController_designate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignateZoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EpidemicZoneDto"];
+                };
+            };
+        };
+    };
+    ZonesController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndZoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EpidemicZoneDto"];
+                };
             };
         };
     };
@@ -2516,6 +3363,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IsolationPolicyDto"];
+                };
+            };
+        };
+    };
+    DeclarationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationListDto"];
+                };
+            };
+        };
+    };
+    DeclarationsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeclarationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationDto"];
+                };
+            };
+        };
+    };
+    DeclarationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationDto"];
+                };
+            };
+        };
+    };
+    DeclarationsController_anonymous: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeclarationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclarationDto"];
+                };
+            };
+        };
+    };
+    DeclarationsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScannedDeclarationDto"];
                 };
             };
         };

@@ -22,6 +22,7 @@ export function toAccountDto(user: User, unitNames: Map<string, string>): Accoun
     role: user.role,
     jurisdiction: jurisdictionOf(user, unitNames),
     title: user.title,
+    agency: user.agency,
     phone: user.phone,
     email: user.email,
     status: user.status,
@@ -59,6 +60,7 @@ export function auditView(user: User): Record<string, unknown> {
     unitCode: user.unitCode,
     checkpointId: user.checkpointId,
     title: user.title,
+    agency: user.agency,
     phone: user.phone,
     email: user.email,
   };

@@ -14,15 +14,15 @@ export class AccountsController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get()
-  @Authorize(Role.ACCOUNT_ADMIN)
-  @ApiOperation({ summary: 'Staff accounts in your jurisdiction' })
+  @Authorize(Role.ACCOUNT_ADMIN, Role.POLICE_ADMIN)
+  @ApiOperation({ summary: 'Staff accounts in your jurisdiction that you may manage (police: checkpoint officers)' })
   @ApiOkResponse({ type: AccountListDto })
   list(@CurrentUser() user: AuthUser, @Query() query: AccountQueryDto): Promise<AccountListDto> {
     return this.accounts.list(user, query);
   }
 
   @Post()
-  @Authorize(Role.ACCOUNT_ADMIN)
+  @Authorize(Role.ACCOUNT_ADMIN, Role.POLICE_ADMIN)
   @Idempotent()
   @ApiOperation({ summary: 'Provision a staff account; returns its one-time activation code (shown once)' })
   @ApiCreatedResponse({ type: ProvisionedAccountDto })
@@ -31,7 +31,7 @@ export class AccountsController {
   }
 
   @Get(':id')
-  @Authorize(Role.ACCOUNT_ADMIN)
+  @Authorize(Role.ACCOUNT_ADMIN, Role.POLICE_ADMIN)
   @ApiOperation({ summary: 'One staff account' })
   @ApiOkResponse({ type: AccountDto })
   get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<AccountDto> {
@@ -39,7 +39,7 @@ export class AccountsController {
   }
 
   @Patch(':id')
-  @Authorize(Role.ACCOUNT_ADMIN)
+  @Authorize(Role.ACCOUNT_ADMIN, Role.POLICE_ADMIN)
   @ApiOperation({ summary: 'Update an account (changing role or jurisdiction ends its sessions)' })
   @ApiOkResponse({ type: AccountDto })
   update(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: UpdateAccountDto, @Ctx() ctx: RequestContext): Promise<AccountDto> {
@@ -48,7 +48,7 @@ export class AccountsController {
 
   @Post(':id/lock')
   @HttpCode(200)
-  @Authorize(Role.ACCOUNT_ADMIN)
+  @Authorize(Role.ACCOUNT_ADMIN, Role.POLICE_ADMIN)
   @ApiOperation({ summary: 'Lock an account (ends its sessions)' })
   @ApiOkResponse({ type: AccountDto })
   lock(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ctx() ctx: RequestContext): Promise<AccountDto> {
@@ -57,7 +57,7 @@ export class AccountsController {
 
   @Post(':id/unlock')
   @HttpCode(200)
-  @Authorize(Role.ACCOUNT_ADMIN)
+  @Authorize(Role.ACCOUNT_ADMIN, Role.POLICE_ADMIN)
   @ApiOperation({ summary: 'Unlock an account (also clears a lock after failed sign-ins)' })
   @ApiOkResponse({ type: AccountDto })
   unlock(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ctx() ctx: RequestContext): Promise<AccountDto> {
@@ -66,7 +66,7 @@ export class AccountsController {
 
   @Post(':id/reset-password')
   @HttpCode(200)
-  @Authorize(Role.ACCOUNT_ADMIN)
+  @Authorize(Role.ACCOUNT_ADMIN, Role.POLICE_ADMIN)
   @ApiOperation({ summary: 'Issue a new one-time activation code (the old password stops working)' })
   @ApiOkResponse({ type: ProvisionedAccountDto })
   resetPassword(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ctx() ctx: RequestContext): Promise<ProvisionedAccountDto> {
@@ -75,7 +75,7 @@ export class AccountsController {
 
   @Post(':id/deactivate')
   @HttpCode(200)
-  @Authorize(Role.ACCOUNT_ADMIN)
+  @Authorize(Role.ACCOUNT_ADMIN, Role.POLICE_ADMIN)
   @ApiOperation({ summary: 'Deactivate an account for good (ends its sessions)' })
   @ApiOkResponse({ type: AccountDto })
   deactivate(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ctx() ctx: RequestContext): Promise<AccountDto> {

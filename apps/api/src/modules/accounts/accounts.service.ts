@@ -8,6 +8,7 @@ import { uuidv7 } from '../../common/ids';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { CheckpointsService } from '../geography/checkpoints/checkpoints.service';
 import { GeographyService, type ResolvedUnit } from '../geography/geography.service';
 import { auditView, toAccountDto } from './account.mapper';
 import type { AccountDto, AccountListDto, AccountQueryDto, CreateAccountDto, ProvisionedAccountDto, UpdateAccountDto } from './dtos/account.dto';
@@ -44,6 +45,7 @@ export class AccountsService {
     private readonly dataSource: DataSource,
     private readonly policy: JurisdictionPolicy,
     private readonly geography: GeographyService,
+    private readonly checkpoints: CheckpointsService,
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
@@ -87,6 +89,7 @@ export class AccountsService {
 
   async create(caller: AuthUser, dto: CreateAccountDto, ctx: RequestContext): Promise<ProvisionedAccountDto> {
     this.assertMayProvision(caller, dto.role);
+    if (dto.role === Role.CHECKPOINT_OFFICER && !dto.agency) throw invalid('agency', 'required', 'agency is required for checkpoint officers');
     const jurisdiction = await this.resolveJurisdiction(caller, dto.role, dto.unitCode, dto.checkpointId);
     const { code, hash } = this.passwords.newActivationCode();
     const activationExpiresAt = this.activationExpiry();
@@ -101,6 +104,7 @@ export class AccountsService {
         status: AccountStatus.PENDING_ACTIVATION,
         ...jurisdiction,
         title: dto.title ?? null,
+        agency: dto.role === Role.CHECKPOINT_OFFICER ? (dto.agency ?? null) : null,
         phone: dto.phone ?? null,
         email: dto.email?.toLowerCase() ?? null,
         failedLogins: 0,
@@ -130,6 +134,7 @@ export class AccountsService {
     }
     if (dto.fullName !== undefined) Object.assign(user, { fullName: dto.fullName, fullNameFolded: foldVietnamese(dto.fullName) });
     if (dto.title !== undefined) user.title = dto.title || null;
+    if (dto.agency !== undefined) user.agency = user.role === Role.CHECKPOINT_OFFICER ? dto.agency : null;
     if (dto.phone !== undefined) user.phone = dto.phone || null;
     if (dto.email !== undefined) user.email = dto.email?.toLowerCase() || null;
     await this.dataSource.transaction(async (manager) => {
@@ -221,8 +226,11 @@ export class AccountsService {
   private async resolveJurisdiction(caller: AuthUser, role: Role, unitCode: string | undefined, checkpointId: string | undefined): Promise<Pick<User, 'unitCode' | 'unitLevel' | 'provinceCode' | 'districtCode' | 'communeCode' | 'checkpointId'>> {
     const level = JURISDICTION_LEVEL_OF_ROLE[role];
     if (level === 'CHECKPOINT') {
-      // Checkpoints arrive with the movements module; until one exists no officer can be bound to it.
-      throw invalid('checkpointId', 'unknown', checkpointId ? 'checkpointId is not a known checkpoint' : 'checkpointId is required for checkpoint officers');
+      const checkpoint = checkpointId ? await this.checkpoints.findById(checkpointId) : null;
+      if (!checkpoint || !checkpoint.active) throw invalid('checkpointId', checkpointId ? 'unknown' : 'required', checkpointId ? 'checkpointId is not an active checkpoint' : 'checkpointId is required for checkpoint officers');
+      this.policy.assertUnitInScope(caller, checkpoint);
+      // An officer's jurisdiction is the checkpoint; the codes of its unit let administrators find the account.
+      return { unitCode: null, unitLevel: null, provinceCode: checkpoint.provinceCode, districtCode: checkpoint.districtCode, communeCode: checkpoint.communeCode, checkpointId: checkpoint.id };
     }
     if (!unitCode) throw invalid('unitCode', 'required', `unitCode is required for ${role}`);
     const unit: ResolvedUnit | null = await this.geography.resolve(unitCode);

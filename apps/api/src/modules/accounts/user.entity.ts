@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { AccountStatus, Role, UnitLevel } from '@cordon/contracts';
+import type { AccountStatus, Agency, Role, UnitLevel } from '@cordon/contracts';
 import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
 
 /** A person who signs in: a citizen (profile in citizen_profiles) or a staff account bound to a jurisdiction. */
@@ -42,6 +42,10 @@ export class User extends JurisdictionCodes {
 
   @Column({ type: 'varchar', length: 120, nullable: true })
   title: string | null;
+
+  /** The agency of an officer at an interagency checkpoint (police, health, army, education...). */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  agency: Agency | null;
 
   @Column({ type: 'varchar', length: 15, nullable: true })
   phone: string | null;

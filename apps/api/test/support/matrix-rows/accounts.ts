@@ -1,29 +1,55 @@
 import { Role } from '@cordon/contracts';
-import type { MatrixRow } from '../matrix';
-import type { TestApp } from '../test-app';
+import { uuidv7 } from '../../../src/common/ids';
+import type { MatrixRow, Target } from '../matrix';
+import type { TestApp, TestUser } from '../test-app';
 
-/** In scope for the province's ACCOUNT_ADMIN: a commune official of Tuyen Quang. Out: a Hanoi district officer. */
-const inside = async (t: TestApp) => ({ params: { id: (await t.createStaff(Role.COMMUNE_STAFF, '02200')).id } });
-const outside = async (t: TestApp) => ({ params: { id: (await t.createStaff(Role.DISTRICT_OFFICER, '001')).id } });
+/**
+ * An account the caller manages: the province's ACCOUNT_ADMIN manages officials of Tuyen Quang, the police
+ * manage checkpoint officers. Out of scope: the same kind of account in another province (Hanoi).
+ */
+async function checkpoint(t: TestApp, inside: boolean): Promise<string> {
+  const id = uuidv7();
+  const [province, district, commune] = inside ? ['08', '070', '02200'] : ['01', '001', '00001'];
+  await t.dataSource.query(`INSERT INTO checkpoints (id, code, name, unit_code, province_code, district_code, commune_code, road, directions) VALUES ($1, $2, 'Chốt thử', $3, $4, $5, $3, 'QL2', '{IN,OUT}')`, [id, `M-${id.slice(-8)}`, commune, province, district]);
+  return id;
+}
+
+async function managedAccount(t: TestApp, caller: TestUser, inside: boolean): Promise<string> {
+  if (caller.user.role === Role.POLICE_ADMIN) {
+    const checkpointId = await checkpoint(t, inside);
+    const codes = inside ? { provinceCode: '08', districtCode: '070', communeCode: '02200' } : { provinceCode: '01', districtCode: '001', communeCode: '00001' };
+    return (await t.createStaff(Role.CHECKPOINT_OFFICER, '02200', { unitCode: null, unitLevel: null, ...codes, checkpointId, agency: 'POLICE' })).id;
+  }
+  return (await t.createStaff(inside ? Role.COMMUNE_STAFF : Role.DISTRICT_OFFICER, inside ? '02200' : '001')).id;
+}
+
+const inside = async (t: TestApp, caller: TestUser): Promise<Target> => ({ params: { id: await managedAccount(t, caller, true) } });
+const outside = async (t: TestApp, caller: TestUser): Promise<Target> => ({ params: { id: await managedAccount(t, caller, false) } });
 let n = 0;
+
+async function newAccountBody(t: TestApp, caller: TestUser, inScope: boolean): Promise<Target> {
+  n += 1;
+  if (caller.user.role === Role.POLICE_ADMIN) {
+    return { body: { username: `m.officer.${n}`, fullName: 'Cán bộ chốt mới', role: Role.CHECKPOINT_OFFICER, checkpointId: await checkpoint(t, inScope), agency: 'HEALTH' } };
+  }
+  return { body: inScope ? { username: `m.in.${n}`, fullName: 'Cán bộ mới', role: Role.COMMUNE_STAFF, unitCode: '02230' } : { username: `m.out.${n}`, fullName: 'Cán bộ Hà Nội', role: Role.DISTRICT_OFFICER, unitCode: '001' } };
+}
 
 export const ACCOUNT_ROWS: MatrixRow[] = [
   { operation: 'GET /api/v1/accounts', inScope: async () => ({}) },
-  {
-    operation: 'POST /api/v1/accounts',
-    inScope: async () => ({ body: { username: `m.in.${++n}`, fullName: 'Cán bộ mới', role: Role.COMMUNE_STAFF, unitCode: '02230' } }),
-    outOfScope: async () => ({ body: { username: `m.out.${++n}`, fullName: 'Cán bộ Hà Nội', role: Role.DISTRICT_OFFICER, unitCode: '001' } }),
-    outOfScopeStatus: 403,
-  },
+  { operation: 'POST /api/v1/accounts', inScope: (t, c) => newAccountBody(t, c, true), outOfScope: (t, c) => newAccountBody(t, c, false), outOfScopeStatus: 403 },
   { operation: 'GET /api/v1/accounts/{id}', inScope: inside, outOfScope: outside },
-  { operation: 'PATCH /api/v1/accounts/{id}', inScope: async (t) => ({ ...(await inside(t)), body: { title: 'Phó Chủ tịch' } }), outOfScope: async (t) => ({ ...(await outside(t)), body: { title: 'x' } }) },
+  { operation: 'PATCH /api/v1/accounts/{id}', inScope: async (t, c) => ({ ...(await inside(t, c)), body: { title: 'Phó Chủ tịch' } }), outOfScope: async (t, c) => ({ ...(await outside(t, c)), body: { title: 'x' } }) },
   { operation: 'POST /api/v1/accounts/{id}/lock', inScope: inside, outOfScope: outside },
   {
     operation: 'POST /api/v1/accounts/{id}/unlock',
-    inScope: async (t) => ({ params: { id: (await t.createStaff(Role.COMMUNE_STAFF, '02200', { status: 'LOCKED' })).id } }),
+    inScope: async (t, c) => {
+      const target = await inside(t, c);
+      await t.dataSource.query(`UPDATE users SET status = 'LOCKED' WHERE id = $1`, [target.params!.id]);
+      return target;
+    },
     outOfScope: outside,
   },
   { operation: 'POST /api/v1/accounts/{id}/reset-password', inScope: inside, outOfScope: outside },
   { operation: 'POST /api/v1/accounts/{id}/deactivate', inScope: inside, outOfScope: outside },
 ];
-

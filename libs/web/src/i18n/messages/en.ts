@@ -35,6 +35,7 @@ export const en: SharedMessages = {
     searching: 'Searching…',
     resultsCount: '{n} result | {n} results',
     userMenu: 'Signed-in account',
+    pickDateOf: 'Pick a date: {label}',
   },
   nav: {
     home: 'Home',
@@ -116,6 +117,7 @@ export const en: SharedMessages = {
     PAYLOAD_TOO_LARGE: 'The data sent is too large.',
     UNSUPPORTED_FILE: 'This type of file is not accepted.',
     FILE_TOO_LARGE: 'The file is too large.',
+    DECLARATION_EXPIRED: 'The declaration has expired; declare again.',
     INTERNAL_ERROR: 'Something went wrong on the server. Please try again later.',
     NETWORK_ERROR: 'Cannot reach the server. Please check your connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',

@@ -33,6 +33,7 @@ export const vi = {
     searching: 'Đang tìm…',
     resultsCount: '{n} kết quả',
     userMenu: 'Tài khoản đang đăng nhập',
+    pickDateOf: 'Chọn ngày: {label}',
   },
   nav: {
     home: 'Trang chủ',
@@ -114,6 +115,7 @@ export const vi = {
     PAYLOAD_TOO_LARGE: 'Dữ liệu gửi lên quá lớn.',
     UNSUPPORTED_FILE: 'Loại tệp không được chấp nhận.',
     FILE_TOO_LARGE: 'Tệp quá lớn.',
+    DECLARATION_EXPIRED: 'Tờ khai đã hết hạn; cần khai báo lại.',
     INTERNAL_ERROR: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',
     NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
     UNKNOWN: 'Đã có lỗi xảy ra. Vui lòng thử lại.',

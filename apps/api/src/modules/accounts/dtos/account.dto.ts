@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { AccountStatus, Role, STAFF_ROLES, STAFF_USERNAME_PATTERN, VN_PHONE_PATTERN } from '@cordon/contracts';
+import { AccountStatus, Agency, Role, STAFF_ROLES, STAFF_USERNAME_PATTERN, VN_PHONE_PATTERN } from '@cordon/contracts';
 import { JurisdictionDto } from './auth.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -14,6 +14,7 @@ export class AccountDto {
   @ApiProperty({ enum: Object.values(Role), enumName: 'Role' }) role: Role;
   @ApiProperty({ type: JurisdictionDto }) jurisdiction: JurisdictionDto;
   @ApiPropertyOptional({ type: String, nullable: true }) title: string | null;
+  @ApiPropertyOptional({ enum: Object.values(Agency), enumName: 'Agency', nullable: true }) agency: Agency | null;
   @ApiPropertyOptional({ type: String, nullable: true }) phone: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ enum: Object.values(AccountStatus), enumName: 'AccountStatus' }) status: AccountStatus;
@@ -79,6 +80,9 @@ export class CreateAccountDto {
   @ApiPropertyOptional({ example: 'Phó Chủ tịch UBND xã' }) @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(120)
   title?: string;
 
+  @ApiPropertyOptional({ enum: Object.values(Agency), enumName: 'Agency', description: 'Checkpoint officers: their agency' }) @IsOptional() @IsIn(Object.values(Agency))
+  agency?: Agency;
+
   @ApiPropertyOptional({ example: '0912345678' }) @IsOptional() @Transform(emptyToUndefined) @Matches(VN_PHONE_PATTERN, { message: 'phone must be a Vietnamese mobile number (0xxxxxxxxx)' })
   phone?: string;
 
@@ -101,6 +105,9 @@ export class UpdateAccountDto {
 
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Transform(trim) @IsString() @MaxLength(120)
   title?: string;
+
+  @ApiPropertyOptional({ enum: Object.values(Agency), enumName: 'Agency' }) @IsOptional() @IsIn(Object.values(Agency))
+  agency?: Agency;
 
   @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @Transform(emptyToUndefined) @Matches(VN_PHONE_PATTERN, { message: 'phone must be a Vietnamese mobile number (0xxxxxxxxx)' })
   phone?: string;

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { UnitLevel } from '@cordon/contracts';
+import type { AuthUser, RequestContext } from '../../../common/auth/auth-user';
+import { conflict, invalid } from '../../../common/errors/domain-error';
+import { uuidv7 } from '../../../common/ids';
+import { JurisdictionPolicy, scopeColumns } from '../../../common/policy/jurisdiction.policy';
+import { AuditService } from '../../audit/audit.service';
+import { GeographyService } from '../geography.service';
+import { Checkpoint } from './checkpoint.entity';
+import type { CheckpointDto, CheckpointListDto, CreateCheckpointDto, UpdateCheckpointDto } from './checkpoints.dto';
+
+/** The province's road checkpoints, managed by the provincial police. */
+@Injectable()
+export class CheckpointsService {
+  constructor(
+    @InjectRepository(Checkpoint) private readonly checkpoints: Repository<Checkpoint>,
+    private readonly dataSource: DataSource,
+    private readonly geography: GeographyService,
+    private readonly policy: JurisdictionPolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Staff see the checkpoints of their jurisdiction; an officer sees their own. */
+  async list(user: AuthUser): Promise<CheckpointListDto> {
+    const qb = this.checkpoints.createQueryBuilder('c').orderBy('c.code', 'ASC');
+    this.policy.scope(qb, user, scopeColumns('c', { checkpoint: 'c.id' }));
+    return { items: await this.toDtos(await qb.getMany()) };
+  }
+
+  async get(user: AuthUser, id: string): Promise<Checkpoint> {
+    const found = /^[0-9a-f-]{36}$/i.test(id) ? await this.checkpoints.findOneBy({ id }) : null;
+    return this.policy.assertInScope(user, found ? { ...found, checkpointId: found.id } : null, 'Checkpoint') as Checkpoint;
+  }
+
+  async getDto(user: AuthUser, id: string): Promise<CheckpointDto> {
+    return (await this.toDtos([await this.get(user, id)]))[0];
+  }
+
+  /** For the system (officer provisioning, passages): a checkpoint by id, unscoped. */
+  findById(id: string): Promise<Checkpoint | null> {
+    return /^[0-9a-f-]{36}$/i.test(id) ? this.checkpoints.findOneBy({ id }) : Promise.resolve(null);
+  }
+
+  async create(user: AuthUser, dto: CreateCheckpointDto, ctx: RequestContext): Promise<CheckpointDto> {
+    const unit = await this.geography.resolve(dto.unitCode);
+    if (!unit || unit.level !== UnitLevel.COMMUNE) throw invalid('unitCode', 'unknown', 'unitCode must be a commune');
+    this.policy.assertUnitInScope(user, unit);
+    if (await this.checkpoints.existsBy({ code: dto.code })) throw invalid('code', 'unique', 'this checkpoint code is already used');
+    const id = uuidv7();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(Checkpoint, { id, code: dto.code, name: dto.name, unitCode: unit.code, provinceCode: unit.provinceCode, districtCode: unit.districtCode, communeCode: unit.communeCode, road: dto.road, directions: dto.directions, active: true });
+      await this.audit.record(ctx, { action: 'checkpoint.create', entityType: 'checkpoint', entityId: id, after: { ...dto }, provinceCode: unit.provinceCode, districtCode: unit.districtCode, communeCode: unit.communeCode }, manager);
+    });
+    return this.getDto(user, id);
+  }
+
+  async update(user: AuthUser, id: string, dto: UpdateCheckpointDto, ctx: RequestContext): Promise<CheckpointDto> {
+    const before = await this.get(user, id);
+    if (dto.active === true && before.active) throw conflict('The checkpoint is already active');
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(Checkpoint, { id }, { ...dto });
+      await this.audit.record(ctx, { action: dto.active === false ? 'checkpoint.deactivate' : 'checkpoint.update', entityType: 'checkpoint', entityId: id, before: { name: before.name, road: before.road, directions: before.directions, active: before.active }, after: { ...dto }, provinceCode: before.provinceCode, districtCode: before.districtCode, communeCode: before.communeCode }, manager);
+    });
+    return this.getDto(user, id);
+  }
+
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    if (!wanted.length) return new Map();
+    const rows = await this.checkpoints.find({ where: { id: In(wanted) }, select: { id: true, name: true } });
+    return new Map(rows.map((c) => [c.id, c.name]));
+  }
+
+  async toDtos(rows: Checkpoint[]): Promise<CheckpointDto[]> {
+    const names = await this.geography.namesOf(rows.map((c) => c.unitCode));
+    return rows.map((c) => ({ id: c.id, code: c.code, name: c.name, unitCode: c.unitCode, unitName: names.get(c.unitCode) ?? c.unitCode, districtCode: c.districtCode, road: c.road, directions: c.directions, active: c.active }));
+  }
+}

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { FollowUpStatus, RiskLevel } from '@cordon/contracts';
+import { DeclarationDto } from './declaration.dto';
+
+const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ArrivalQueryDto {
+  @ApiPropertyOptional({ format: 'date', description: 'Travel date from (default: 6 days ago)' }) @IsOptional() @Transform(emptyToUndefined) @Matches(DATE, { message: 'from must be a date (YYYY-MM-DD)' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Travel date to (default: today)' }) @IsOptional() @Transform(emptyToUndefined) @Matches(DATE, { message: 'to must be a date (YYYY-MM-DD)' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: Object.values(RiskLevel), enumName: 'RiskLevel' }) @IsOptional() @Transform(emptyToUndefined) @IsIn(Object.values(RiskLevel))
+  riskLevel?: RiskLevel;
+
+  @ApiPropertyOptional({ enum: Object.values(FollowUpStatus), enumName: 'FollowUpStatus' }) @IsOptional() @Transform(emptyToUndefined) @IsIn(Object.values(FollowUpStatus))
+  status?: FollowUpStatus;
+
+  @ApiPropertyOptional() @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d{5}$/, { message: 'communeCode must be a commune code' })
+  communeCode?: string;
+
+  @ApiPropertyOptional({ description: 'Only people coming from an epidemic zone' }) @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  fromZone?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  cursor?: string;
+}
+
+export class FollowUpDto {
+  @ApiProperty({ enum: Object.values(FollowUpStatus), enumName: 'FollowUpStatus' }) @IsIn(Object.values(FollowUpStatus))
+  status: FollowUpStatus;
+
+  @ApiPropertyOptional() @IsOptional() @Transform(emptyToUndefined) @IsString() @MaxLength(1000)
+  note?: string;
+}
+
+export class FollowUpViewDto {
+  @ApiProperty({ enum: Object.values(FollowUpStatus), enumName: 'FollowUpStatus' }) status: FollowUpStatus;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: string | null;
+}
+
+export class ArrivalDto {
+  @ApiProperty({ type: DeclarationDto }) declaration: DeclarationDto;
+  @ApiProperty({ type: FollowUpViewDto }) followUp: FollowUpViewDto;
+  @ApiProperty({ description: 'Passages recorded at checkpoints (0: declared, not yet seen)' }) passages: number;
+}
+
+export class ArrivalListDto {
+  @ApiProperty({ type: [ArrivalDto] }) items: ArrivalDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty() total: number;
+}
