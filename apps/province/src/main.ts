@@ -1,4 +1,5 @@
 import '@cordon/web/styles.css';
+import '@cordon/web/staff.css';
 import { createCordonApp } from '@cordon/web';
 import App from './App.vue';
 import { messages } from './i18n/messages';

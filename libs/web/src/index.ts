@@ -37,6 +37,7 @@ export {
 } from './i18n';
 export { messageCompiler, compileMessage } from './i18n/compiler';
 export { casesVi, casesEn } from './i18n/messages/cases';
+export { staffVi, staffEn } from './i18n/messages/staff';
 export { formatDate, formatDateTime, parseDmy, isoToDmy, todayIso, TIME_ZONE } from './format/date';
 // UI kit
 export { default as AppShell } from './components/AppShell.vue';
@@ -53,9 +54,13 @@ export { default as AdminUnitPicker } from './components/AdminUnitPicker.vue';
 export { default as PasswordRules } from './components/PasswordRules.vue';
 export { default as CopyButton } from './components/CopyButton.vue';
 export { default as DateField } from './components/DateField.vue';
+export { default as IsoDateField } from './components/IsoDateField.vue';
 export { default as SymptomChecklist } from './components/SymptomChecklist.vue';
 // Shared views (SignInView, ActivateView, ChangePasswordView, NoAccessPage, NotFoundPage) are
 // not re-exported here so the router can lazy-load them: import '@cordon/web/views/<Name>.vue'.
+// composables and browser helpers
+export { qs, useUrlFilters, usePagedList, useSelection, type Page } from './composables';
+export { saveBlob, openPdf } from './download';
 // app wiring
 export { createCordonApp, type CordonAppOptions } from './bootstrap';
 export { default as DailyChart, type ChartSeries } from './components/DailyChart.vue';

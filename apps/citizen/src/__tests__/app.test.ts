@@ -1,14 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { createMemoryHistory } from 'vue-router';
-import { createCordonApp, type FetchLike, type LoginResponse } from '@cordon/web';
-import App from '../App.vue';
-import { messages } from '../i18n/messages';
-import { nav, routes, shared } from '../router';
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
+import type { LoginResponse } from '@cordon/web';
+import { mountApp, type Handler } from '@cordon/web/testing';
+import { citizenApp, json } from './harness';
 
 const citizen: LoginResponse = {
   accessToken: 'a',
@@ -24,54 +18,29 @@ const citizen: LoginResponse = {
   },
 };
 
-function boot(fetchFn: FetchLike) {
-  localStorage.clear();
-  const storage = new Map<string, string>();
-  return createCordonApp({
-    app: 'citizen',
-    root: App,
-    routes,
-    shared,
-    messages,
-    nav,
-    base: '/citizen/',
-    history: createMemoryHistory('/citizen/'),
-    api: {
-      fetch: fetchFn,
-      storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
-    },
-    signIn: { usernameLabelKey: 'citizen.usernameLabel', usernameInputmode: 'numeric', register: true },
-  });
+/** A signed-out visitor on `path`. */
+function boot(path: string, handler?: Handler) {
+  return mountApp(citizenApp, path, { user: null, handler });
 }
 
 describe('citizen app', () => {
   it('sends a signed-out visitor to sign-in with the citizen label and a numeric keyboard', async () => {
-    const { vueApp, router } = boot(vi.fn<FetchLike>());
-    await router.push('/profile');
-    const el = document.createElement('div');
-    document.body.appendChild(el);
-    vueApp.mount(el);
-    await flushPromises();
+    const { el, router, fetchFn, unmount } = await boot('/profile');
+    expect(fetchFn).not.toHaveBeenCalled();
     expect(router.currentRoute.value.name).toBe('login');
     expect(router.currentRoute.value.query.redirect).toBe('/profile');
     expect(el.querySelector('label[for="username"]')?.textContent?.trim()).toBe('Số điện thoại hoặc số CCCD');
     expect(el.querySelector('#username')?.getAttribute('inputmode')).toBe('numeric');
     expect(el.querySelector('[data-testid="register-link"]')).not.toBeNull();
-    vueApp.unmount();
+    unmount();
   });
 
   it('signs in and shows the home heading, the services (movements still "coming soon") and the profile dates as dd/MM/yyyy', async () => {
-    const fetchFn = vi.fn<FetchLike>(async (url) => {
-      if (url.endsWith('/auth/login')) return json(200, citizen);
-      if (url.endsWith('/auth/me')) return json(200, citizen.user);
-      return json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no', requestId: 'x' });
+    const { el, router, useAuth, unmount } = await boot('/login', ({ path }) => {
+      if (path === '/auth/login') return json(200, citizen);
+      if (path === '/auth/me') return json(200, citizen.user);
+      return undefined;
     });
-    const { vueApp, router, useAuth } = boot(fetchFn);
-    const el = document.createElement('div');
-    document.body.appendChild(el);
-    await router.push('/login');
-    vueApp.mount(el);
-    await flushPromises();
     await useAuth().signIn('0912000001', 'Demo@12345');
     await router.push('/');
     await flushPromises();
@@ -87,12 +56,12 @@ describe('citizen app', () => {
     await flushPromises();
     await flushPromises();
     expect(el.querySelector('[data-testid="profile-dob"]')?.textContent).toBe('05/09/1980');
-    vueApp.unmount();
+    unmount();
   });
 
   it('registers: validates as the user goes and shows the API field errors next to the fields', async () => {
-    const fetchFn = vi.fn<FetchLike>(async (url) => {
-      if (url.endsWith('/auth/register')) {
+    const { el, fetchFn, unmount } = await boot('/register', ({ path }) => {
+      if (path === '/auth/register') {
         return json(409, {
           statusCode: 409,
           code: 'DUPLICATE',
@@ -101,14 +70,8 @@ describe('citizen app', () => {
           requestId: 'req-7',
         });
       }
-      return json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no', requestId: 'x' });
+      return undefined;
     });
-    const { vueApp, router } = boot(fetchFn);
-    const el = document.createElement('div');
-    document.body.appendChild(el);
-    await router.push('/register');
-    vueApp.mount(el);
-    await flushPromises();
     const input = (id: string) => el.querySelector<HTMLInputElement>(`#${id}`)!;
     const type = async (id: string, value: string) => {
       input(id).value = value;
@@ -142,6 +105,6 @@ describe('citizen app', () => {
     expect(new Headers(init!.headers).get('idempotency-key')).toBeTruthy();
     expect(el.querySelector('#reg-phone-error')?.textContent).toBe('Số điện thoại đã được đăng ký.');
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('Dữ liệu này đã tồn tại.');
-    vueApp.unmount();
+    unmount();
   });
 });

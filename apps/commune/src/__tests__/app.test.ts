@@ -1,23 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { createMemoryHistory } from 'vue-router';
-import { createCordonApp, type FetchLike, type LoginResponse } from '@cordon/web';
-import App from '../App.vue';
-import { messages } from '../i18n/messages';
-import { nav, routes, shared } from '../router';
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-function session(role: LoginResponse['user']['role']): LoginResponse {
-  return {
-    accessToken: 'a',
-    refreshToken: 'r',
-    expiresIn: 600,
-    user: { id: 'u', username: 'x', fullName: 'Hoàng Văn Nam', role, jurisdiction: { unitCode: '02221', level: 'COMMUNE' } },
-  };
-}
+import { boot as bootAt, json, type Role } from './harness';
 
 const unit = {
   code: '02221',
@@ -32,33 +15,13 @@ const unit = {
   ],
 };
 
-async function boot(role: LoginResponse['user']['role']) {
-  const storage = new Map<string, string>([['cordon.commune.session', JSON.stringify({ ...session(role), expiresAt: Date.now() + 600_000 })]]);
-  const fetchFn = vi.fn<FetchLike>(async (url) => {
-    if (url.endsWith('/auth/me')) return json(200, session(role).user);
+/** The home page, with the unit of the account answered by the API. */
+function boot(role: Role) {
+  return bootAt(role, '/', (url) => {
     if (url.endsWith('/admin-units/02221')) return json(200, unit);
     if (url.endsWith('/auth/logout')) return new Response(null, { status: 204 });
-    return json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no', requestId: 'x' });
+    return undefined;
   });
-  const ctx = createCordonApp({
-    app: 'commune',
-    root: App,
-    routes,
-    shared,
-    messages,
-    nav,
-    base: '/commune/',
-    history: createMemoryHistory('/commune/'),
-    api: { fetch: fetchFn, storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) } },
-    signIn: { usernameLabelKey: 'auth.username', activate: true },
-  });
-  const el = document.createElement('div');
-  document.body.appendChild(el);
-  await ctx.router.push('/');
-  ctx.vueApp.mount(el);
-  await flushPromises();
-  await flushPromises();
-  return { ...ctx, el, fetchFn, storage };
 }
 
 describe('commune app', () => {

@@ -1,27 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { createMemoryHistory } from 'vue-router';
-import { createCordonApp, type Case, type CaseDocument, type CaseReport, type FetchLike, type LoginResponse } from '@cordon/web';
-import App from '../App.vue';
-import { messages } from '../i18n/messages';
-import { nav, routes, shared } from '../router';
+import type { Case, CaseDocument, CaseReport, FetchLike } from '@cordon/web';
+import { boot as bootAt, json, type Handler, type Role } from './harness';
 
-type Role = LoginResponse['user']['role'];
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 const list = (items: unknown[], total = items.length, nextCursor: string | null = null) => json(200, { items, nextCursor, total });
-
-function session(role: Role): LoginResponse {
-  const unitCode = role === 'DISTRICT_OFFICER' ? '073' : '02221';
-  return {
-    accessToken: 'tok',
-    refreshToken: 'r',
-    expiresIn: 600,
-    user: { id: 'u', username: 'x', fullName: 'Hoàng Văn Nam', role, jurisdiction: { unitCode, level: role === 'DISTRICT_OFFICER' ? 'DISTRICT' : 'COMMUNE', unitName: 'Xã Trung Môn' } },
-  };
-}
 
 function report(n: number, over: Partial<CaseReport> = {}): CaseReport {
   return {
@@ -96,35 +78,10 @@ function doc(n: number, over: Partial<CaseDocument> = {}): CaseDocument {
   };
 }
 
-type Handler = (url: string, init: RequestInit | undefined) => Response | undefined;
-
 async function boot(role: Role, path: string, handler: Handler) {
-  sessionStorage.clear();
-  const storage = new Map<string, string>([['cordon.commune.session', JSON.stringify({ ...session(role), expiresAt: Date.now() + 600_000 })]]);
-  const fetchFn = vi.fn<FetchLike>(async (url, init) => {
-    if (url.endsWith('/auth/me')) return json(200, session(role).user);
-    return handler(url, init) ?? json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no', requestId: 'x' });
-  });
-  const ctx = createCordonApp({
-    app: 'commune',
-    root: App,
-    routes,
-    shared,
-    messages,
-    nav,
-    base: '/commune/',
-    history: createMemoryHistory('/commune/'),
-    api: { fetch: fetchFn, storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) } },
-    signIn: { usernameLabelKey: 'auth.username', activate: true },
-  });
-  const el = document.createElement('div');
-  document.body.appendChild(el);
-  await ctx.router.push(path);
-  ctx.vueApp.mount(el);
-  await flushPromises();
-  await vi.waitFor(() => expect(el.querySelector('[data-testid="loading"]')).toBeNull());
-  current = ctx;
-  return { ...ctx, el, fetchFn };
+  const r = await bootAt(role, path, handler);
+  current = r;
+  return r;
 }
 
 let current: { vueApp: { unmount(): void } } | null = null;

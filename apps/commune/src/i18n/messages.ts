@@ -1,4 +1,4 @@
-import { casesEn, casesVi, mergeMessages } from '@cordon/web';
+import { casesEn, casesVi, mergeMessages, staffEn, staffVi } from '@cordon/web';
 
 /**
  * The commune app's own messages (merged over the shared ones from @cordon/web, with the shared words of
@@ -30,33 +30,18 @@ const vi = {
     noCommunes: 'Chưa có danh sách xã của huyện.',
   },
   cm: {
-    pickDate: 'Chọn ngày: {label}',
-    filters: 'Bộ lọc',
-    commune: 'Xã, phường, thị trấn',
     allCommunes: 'Tất cả các xã',
-    showing: 'Đang hiển thị {shown} / {total}',
-    showingNoTotal: 'Đang hiển thị {shown}',
     selectAll: 'Chọn tất cả trong trang',
     selectRow: 'Chọn {name}',
     bulkActions: 'Thao tác với các mục đã chọn',
     selected: 'Đã chọn {n}',
     emptyFiltered: 'Không có mục nào khớp với bộ lọc. Hãy đổi hoặc xóa bộ lọc.',
-    backRegistered: 'Khai báo bổ sung (ghi nhận muộn)',
     reasonLength: 'Lý do dài từ {min} đến {max} ký tự.',
     unknown: 'Không rõ',
     yes: 'Có',
     no: 'Không',
   },
   reportStatus: { SUBMITTED: 'Chờ xử lý', ACCEPTED: 'Đã tiếp nhận', REJECTED: 'Bị từ chối' },
-  caseView: {
-    ISOLATING: 'Đang cách ly',
-    ATTENTION: 'Cần chú ý',
-    ELIGIBLE: 'Đủ điều kiện kết thúc cách ly',
-    OVERDUE_CONFIRMATION: 'Quá hạn xác nhận khỏi bệnh',
-    HOSPITALISED: 'Đang điều trị tại viện',
-    RECOVERED: 'Đã khỏi',
-  },
-  attention: { DANGER_SIGNS: 'Dấu hiệu nguy hiểm', HIGH_RISK: 'Nguy cơ cao', NO_CHECK_IN: 'Không khai báo sức khỏe 2 ngày' },
   docStatus: { DRAFT: 'Nháp', ISSUED: 'Đã ký', REVOKED: 'Đã thu hồi' },
   reports: {
     title: 'Khai báo của người dân',
@@ -284,33 +269,18 @@ const en: typeof vi = {
     noCommunes: 'The district\'s communes are not available.',
   },
   cm: {
-    pickDate: 'Pick a date: {label}',
-    filters: 'Filters',
-    commune: 'Commune',
     allCommunes: 'All communes',
-    showing: 'Showing {shown} of {total}',
-    showingNoTotal: 'Showing {shown}',
     selectAll: 'Select all on this page',
     selectRow: 'Select {name}',
     bulkActions: 'Actions on the selected items',
     selected: '{n} selected',
     emptyFiltered: 'Nothing matches the filters. Change or clear them.',
-    backRegistered: 'Back-registered',
     reasonLength: 'The reason must be {min} to {max} characters long.',
     unknown: 'Unknown',
     yes: 'Yes',
     no: 'No',
   },
   reportStatus: { SUBMITTED: 'Waiting', ACCEPTED: 'Accepted', REJECTED: 'Rejected' },
-  caseView: {
-    ISOLATING: 'Isolating',
-    ATTENTION: 'Needs attention',
-    ELIGIBLE: 'May end isolation',
-    OVERDUE_CONFIRMATION: 'Overdue recovery confirmation',
-    HOSPITALISED: 'In hospital',
-    RECOVERED: 'Recovered',
-  },
-  attention: { DANGER_SIGNS: 'Danger signs', HIGH_RISK: 'High risk', NO_CHECK_IN: 'No daily check-in for 2 days' },
   docStatus: { DRAFT: 'Drafts', ISSUED: 'Signed', REVOKED: 'Revoked' },
   reports: {
     title: 'Citizens\' reports',
@@ -512,4 +482,4 @@ const en: typeof vi = {
   },
 };
 
-export const messages = { vi: mergeMessages(casesVi, vi), en: mergeMessages(casesEn, en) };
+export const messages = { vi: mergeMessages(mergeMessages(casesVi, staffVi), vi), en: mergeMessages(mergeMessages(casesEn, staffEn), en) };

@@ -1,23 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { createMemoryHistory } from 'vue-router';
-import { createCordonApp, type Account, type FetchLike, type LoginResponse } from '@cordon/web';
-import App from '../App.vue';
-import { messages } from '../i18n/messages';
-import { nav, routes, shared } from '../router';
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-function session(role: LoginResponse['user']['role']): LoginResponse {
-  return {
-    accessToken: 'a',
-    refreshToken: 'r',
-    expiresIn: 600,
-    user: { id: 'me', username: 'admin', fullName: 'Đỗ Minh Quân', role, jurisdiction: { unitCode: '08', level: 'PROVINCE' } },
-  };
-}
+import type { Account } from '@cordon/web';
+import { boot as bootAs, json, official, type Handler, type Role } from './harness';
 
 function account(n: number, over: Partial<Account> = {}): Account {
   return {
@@ -38,39 +22,8 @@ function account(n: number, over: Partial<Account> = {}): Account {
   } as Account;
 }
 
-type Handler = (url: string, init: RequestInit | undefined) => Response | undefined;
-
-async function boot(role: LoginResponse['user']['role'], path: string, handler: Handler) {
-  sessionStorage.clear();
-  const storage = new Map<string, string>([
-    ['cordon.province.session', JSON.stringify({ ...session(role), expiresAt: Date.now() + 600_000 })],
-  ]);
-  const fetchFn = vi.fn<FetchLike>(async (url, init) => {
-    if (url.endsWith('/auth/me')) return json(200, session(role).user);
-    return handler(url, init) ?? json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no', requestId: 'x' });
-  });
-  const ctx = createCordonApp({
-    app: 'province',
-    root: App,
-    routes,
-    shared,
-    messages,
-    nav,
-    base: '/province/',
-    history: createMemoryHistory('/province/'),
-    api: {
-      fetch: fetchFn,
-      storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
-    },
-    signIn: { usernameLabelKey: 'auth.username', activate: true },
-  });
-  const el = document.createElement('div');
-  document.body.appendChild(el);
-  await ctx.router.push(path);
-  ctx.vueApp.mount(el);
-  await flushPromises();
-  await vi.waitFor(() => expect(el.querySelector('[data-testid="loading"]')).toBeNull());
-  return { ...ctx, el, fetchFn };
+function boot(role: Role, path: string, handler: Handler) {
+  return bootAs(official(role), path, handler);
 }
 
 let current: { vueApp: { unmount(): void } } | null = null;

@@ -1,27 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { createMemoryHistory } from 'vue-router';
-import { createCordonApp, todayIso, type Case, type FetchLike, type LoginResponse } from '@cordon/web';
-import App from '../App.vue';
+import { todayIso, type Case } from '@cordon/web';
 import type { DailyCount } from '../api-types';
 import { addDays } from '../composables';
-import { messages } from '../i18n/messages';
-import { nav, routes, shared } from '../router';
-
-type Role = LoginResponse['user']['role'];
-
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-function session(role: Role): LoginResponse {
-  return {
-    accessToken: 'tok',
-    refreshToken: 'r',
-    expiresIn: 600,
-    user: { id: 'me', username: 'so.yte', fullName: 'Phạm Thu Hà', role, jurisdiction: { unitCode: '08', level: 'PROVINCE' } },
-  };
-}
+import { boot as bootAs, json, official, type Handler, type Role } from './harness';
 
 function aCase(n: number, over: Partial<Case> = {}): Case {
   return {
@@ -56,8 +38,6 @@ function aCase(n: number, over: Partial<Case> = {}): Case {
   } as Case;
 }
 
-type Handler = (url: string, init: RequestInit | undefined) => Response | undefined;
-
 let current: { vueApp: { unmount(): void } } | null = null;
 beforeEach(() => {
   sessionStorage.clear();
@@ -70,35 +50,16 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** Signed in as an official of the Department of Health; the district 073 is known to the API. */
 async function boot(role: Role, path: string, handler: Handler) {
-  const storage = new Map<string, string>([['cordon.province.session', JSON.stringify({ ...session(role), expiresAt: Date.now() + 600_000 })]]);
-  const fetchFn = vi.fn<FetchLike>(async (url, init) => {
-    if (url.endsWith('/auth/me')) return json(200, session(role).user);
+  const r = await bootAs(official(role, { username: 'so.yte', fullName: 'Phạm Thu Hà' }), path, (url, init) => {
     if (url.includes('/admin-units/073')) {
       return json(200, { code: '073', name: 'Yên Sơn', nameWithType: 'Huyện Yên Sơn', level: 'DISTRICT', type: 'huyen', parentCode: '08', ancestors: [] });
     }
-    return handler(url, init) ?? json(404, { statusCode: 404, code: 'NOT_FOUND', message: 'no', requestId: 'x' });
+    return handler(url, init);
   });
-  const ctx = createCordonApp({
-    app: 'province',
-    root: App,
-    routes,
-    shared,
-    messages,
-    nav,
-    base: '/province/',
-    history: createMemoryHistory('/province/'),
-    api: { fetch: fetchFn, storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) } },
-    signIn: { usernameLabelKey: 'auth.username', activate: true },
-  });
-  const el = document.createElement('div');
-  document.body.appendChild(el);
-  await ctx.router.push(path);
-  ctx.vueApp.mount(el);
-  await flushPromises();
-  await vi.waitFor(() => expect(el.querySelector('[data-testid="loading"]')).toBeNull());
-  current = ctx;
-  return { ...ctx, el, fetchFn };
+  current = r;
+  return r;
 }
 
 const params = (url: string) => new URL(url, 'http://x').searchParams;

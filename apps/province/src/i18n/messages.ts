@@ -1,27 +1,15 @@
-import { casesEn, casesVi, mergeMessages } from '@cordon/web';
+import { casesEn, casesVi, mergeMessages, staffEn, staffVi } from '@cordon/web';
 
 /** The province app's own messages (merged over the shared ones from @cordon/web, and the shared words of cases). */
 const vi = {
   nav: { cases: 'Ca bệnh', dashboard: 'Thống kê' },
-  caseView: {
-    ISOLATING: 'Đang cách ly',
-    ATTENTION: 'Cần chú ý',
-    ELIGIBLE: 'Đủ điều kiện kết thúc cách ly',
-    OVERDUE_CONFIRMATION: 'Quá hạn xác nhận khỏi bệnh',
-    HOSPITALISED: 'Đang điều trị tại viện',
-    RECOVERED: 'Đã khỏi',
-  },
-  attention: { DANGER_SIGNS: 'Dấu hiệu nguy hiểm', HIGH_RISK: 'Nguy cơ cao', NO_CHECK_IN: 'Không khai báo sức khỏe 2 ngày' },
   pv: {
-    pickDate: 'Chọn ngày: {label}',
     casesTitle: 'Ca bệnh toàn tỉnh',
     casesCardText: 'Danh sách ca bệnh theo huyện, xã, tình trạng, ngày xét nghiệm; xuất CSV.',
     dashboardTitle: 'Thống kê ca bệnh',
     dashboardCardText: 'Ca mới, ca khỏi, ca đang cách ly, điều trị theo ngày và theo huyện.',
     exportCsv: 'Xuất CSV',
-    filters: 'Bộ lọc',
     district: 'Huyện, thành phố',
-    commune: 'Xã, phường, thị trấn',
     unitHint: 'Gõ vài chữ cái của tên (không cần dấu).',
     districtAllHint: 'Để trống để xem toàn tỉnh.',
     status: 'Tình trạng',
@@ -33,8 +21,6 @@ const vi = {
     fromAfterTo: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
     rangeTooLong: 'Chọn khoảng tối đa {n} ngày.',
     total: 'Tổng số: {n} ca bệnh',
-    showing: 'Đang hiển thị {shown} / {total}',
-    showingNoTotal: 'Đang hiển thị {shown}',
     fullName: 'Họ và tên',
     dateOfBirth: 'Ngày sinh',
     place: 'Xã, huyện',
@@ -43,7 +29,6 @@ const vi = {
     dayNumber: 'Ngày thứ {n}',
     plannedEnd: 'Dự kiến kết thúc {date}',
     recoveredOn: 'Khỏi bệnh ngày {date}',
-    backRegistered: 'Khai báo bổ sung (ghi nhận muộn)',
     emptyTitle: 'Không có ca bệnh nào',
     emptyFiltered: 'Không có ca bệnh khớp với bộ lọc. Hãy đổi hoặc xóa bộ lọc.',
     emptyText: 'Chưa có ca bệnh nào trong tỉnh.',
@@ -87,7 +72,6 @@ const vi = {
   accounts: {
     title: 'Tài khoản cán bộ',
     create: 'Tạo tài khoản',
-    filters: 'Bộ lọc',
     q: 'Tìm theo tên, tên đăng nhập, số điện thoại',
     qPlaceholder: 'Ví dụ: nguyen van, staff.02221',
     role: 'Vai trò',
@@ -96,8 +80,6 @@ const vi = {
     unitFilterHint: 'Gõ tên huyện hoặc xã (không cần dấu).',
     apply: 'Lọc',
     total: 'Tổng số: {n} tài khoản',
-    showing: 'Đang hiển thị {shown} / {total}',
-    showingNoTotal: 'Đang hiển thị {shown}',
     emptyTitle: 'Không có tài khoản nào',
     emptyText: 'Không có tài khoản khớp với bộ lọc. Hãy đổi hoặc xóa bộ lọc.',
     emptyTextNoFilter: 'Chưa có tài khoản nào. Bấm "Tạo tài khoản" để cấp tài khoản đầu tiên.',
@@ -158,25 +140,13 @@ const vi = {
 
 const en: typeof vi = {
   nav: { cases: 'Cases', dashboard: 'Statistics' },
-  caseView: {
-    ISOLATING: 'Isolating',
-    ATTENTION: 'Needs attention',
-    ELIGIBLE: 'May end isolation',
-    OVERDUE_CONFIRMATION: 'Overdue recovery confirmation',
-    HOSPITALISED: 'In hospital',
-    RECOVERED: 'Recovered',
-  },
-  attention: { DANGER_SIGNS: 'Danger signs', HIGH_RISK: 'High risk', NO_CHECK_IN: 'No daily check-in for 2 days' },
   pv: {
-    pickDate: 'Pick a date: {label}',
     casesTitle: 'Cases in the province',
     casesCardText: 'Case line list by district, commune, status and test date; CSV export.',
     dashboardTitle: 'Case statistics',
     dashboardCardText: 'New cases, recoveries and active cases per day and per district.',
     exportCsv: 'Export CSV',
-    filters: 'Filters',
     district: 'District',
-    commune: 'Commune',
     unitHint: 'Type a few letters of the name (diacritics optional).',
     districtAllHint: 'Leave empty for the whole province.',
     status: 'Status',
@@ -188,8 +158,6 @@ const en: typeof vi = {
     fromAfterTo: 'The start date must not be after the end date.',
     rangeTooLong: 'Pick at most {n} days.',
     total: 'Total: {n} cases',
-    showing: 'Showing {shown} of {total}',
-    showingNoTotal: 'Showing {shown}',
     fullName: 'Full name',
     dateOfBirth: 'Date of birth',
     place: 'Commune, district',
@@ -198,7 +166,6 @@ const en: typeof vi = {
     dayNumber: 'Day {n}',
     plannedEnd: 'Planned end {date}',
     recoveredOn: 'Recovered on {date}',
-    backRegistered: 'Back-registered',
     emptyTitle: 'No cases',
     emptyFiltered: 'No case matches the filters. Change or clear them.',
     emptyText: 'No cases in the province yet.',
@@ -242,7 +209,6 @@ const en: typeof vi = {
   accounts: {
     title: 'Staff accounts',
     create: 'Create account',
-    filters: 'Filters',
     q: 'Search by name, username, phone',
     qPlaceholder: 'e.g. nguyen van, staff.02221',
     role: 'Role',
@@ -251,8 +217,6 @@ const en: typeof vi = {
     unitFilterHint: 'Type a district or commune name (accents optional).',
     apply: 'Filter',
     total: 'Total: {n} account | Total: {n} accounts',
-    showing: 'Showing {shown} of {total}',
-    showingNoTotal: 'Showing {shown}',
     emptyTitle: 'No accounts',
     emptyText: 'No account matches the filters. Change or clear them.',
     emptyTextNoFilter: 'No accounts yet. Press "Create account" to provision the first one.',
@@ -311,4 +275,4 @@ const en: typeof vi = {
   },
 };
 
-export const messages = { vi: mergeMessages(casesVi, vi), en: mergeMessages(casesEn, en) };
+export const messages = { vi: mergeMessages(mergeMessages(casesVi, staffVi), vi), en: mergeMessages(mergeMessages(casesEn, staffEn), en) };

@@ -1,20 +1,14 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router';
 import { defineComponent, h } from 'vue';
-import { ApiClient, type FetchLike, type KeyValueStorage } from '../api/client';
+import { ApiClient, type FetchLike } from '../api/client';
+import { memoryStorage } from '../testing/harness';
 import { createAuthStore } from '../auth/store';
 import { createCordon, type CordonContext } from '../context';
 import { createCordonI18n } from '../i18n';
 import { installAuthGuard } from '../router/guard';
 
-export function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>();
-  return { getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
-}
-
-export function jsonResponse(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
+export { memoryStorage, json as jsonResponse } from '../testing/harness';
 
 const Blank = defineComponent({ name: 'Blank', render: () => h('div', { 'data-testid': 'home-title' }, 'home') });
 

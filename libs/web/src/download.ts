@@ -1,7 +1,8 @@
 /** Binary answers (photos, PDFs, CSV) come from `api.getBlob()`; these helpers hand them to the browser. */
 
-/** Saves a blob as a file (an <a download> click). TODO(lead): the commune and province apps both have this file. */
+/** Saves a blob as a file (an <a download> click). Does nothing where there are no object URLs. */
 export function saveBlob(blob: Blob, filename: string): void {
+  if (typeof URL.createObjectURL !== 'function') return;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,0 +1,2 @@
+export { qs, useUrlFilters } from './urlFilters';
+export { usePagedList, useSelection, type Page } from './pagedList';
