@@ -47,3 +47,13 @@ export const PLATE_PATTERN = /^\d{2}[A-Z]{1,2}\d?-?\d{3}\.?\d{2}$/;
 export function normalisePlate(plate: string): string {
   return plate.toUpperCase().replace(/[\s.-]/g, '');
 }
+
+export const GreenLaneStatus = { PENDING: 'PENDING', APPROVED: 'APPROVED', REJECTED: 'REJECTED', REVOKED: 'REVOKED' } as const;
+export type GreenLaneStatus = (typeof GreenLaneStatus)[keyof typeof GreenLaneStatus];
+
+export const VehicleType = { TRUCK: 'TRUCK', VAN: 'VAN', CONTAINER: 'CONTAINER', TANKER: 'TANKER', OTHER: 'OTHER' } as const;
+export type VehicleType = (typeof VehicleType)[keyof typeof VehicleType];
+
+/** Passage sources: electronic declaration, paper, or a green-lane pass. */
+export const PassageSource = { ONLINE: 'ONLINE', PAPER: 'PAPER', GREEN_LANE: 'GREEN_LANE' } as const;
+export type PassageSource = (typeof PassageSource)[keyof typeof PassageSource];

@@ -16,6 +16,7 @@ import { Notification } from '../modules/notifications/notification.entity';
 import { Checkpoint } from '../modules/geography/checkpoints/checkpoint.entity';
 import { EpidemicZone } from '../modules/geography/zones/epidemic-zone.entity';
 import { ArrivalFollowUp } from '../modules/movements/follow-up.entity';
+import { GreenLaneVehicle } from '../modules/movements/green-lane.entity';
 import { MovementDeclaration } from '../modules/movements/declaration.entity';
 import { Passage } from '../modules/movements/passage.entity';
 
@@ -41,4 +42,5 @@ export const ENTITIES = [
   MovementDeclaration,
   Passage,
   ArrivalFollowUp,
+  GreenLaneVehicle,
 ];

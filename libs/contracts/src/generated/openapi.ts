@@ -176,6 +176,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/arrivals/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arrivals per day by risk, per destination district, origin province and checkpoint */
+        get: operations["MovementReportsController_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/arrivals/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The arrivals list as CSV (UTF-8 with BOM), same filters as the list */
+        get: operations["MovementReportsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/activate": {
         parameters: {
             query?: never;
@@ -552,6 +586,23 @@ export interface paths {
         patch: operations["CheckpointsController_update"];
         trace?: never;
     };
+    "/api/v1/checkpoints/{id}/green-lane-passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a green-lane vehicle passing one’s own checkpoint */
+        post: operations["PassagesController_greenLane"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkpoints/{id}/paper-declarations": {
         parameters: {
             query?: never;
@@ -581,6 +632,40 @@ export interface paths {
         put?: never;
         /** Record a passage of a scanned or typed declaration at one’s own checkpoint (retry with the same Idempotency-Key) */
         post: operations["PassagesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/paper-form.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The blank A4 paper declaration form, in the order of the entry screen */
+        get: operations["MovementReportsController_paperForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkpoints/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Passages per checkpoint per day (in, out, by outcome) */
+        get: operations["MovementReportsController_checkpointStats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -667,6 +752,109 @@ export interface paths {
         put?: never;
         /** Upload a photo of a test (raw JPEG or PNG bytes, at most 5 MB; metadata such as GPS is stripped) */
         post: operations["FilesController_uploadTestPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/green-lane": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registrations: a citizen’s own; the Department of Transport all of the province */
+        get: operations["GreenLaneController_list"];
+        put?: never;
+        /** Register a freight vehicle for the green lane */
+        post: operations["GreenLaneController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/green-lane/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One registration */
+        get: operations["GreenLaneController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/green-lane/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending registration (its QR pass becomes valid) */
+        post: operations["GreenLaneController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/green-lane/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending registration with a reason */
+        post: operations["GreenLaneController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/green-lane/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an approved pass with a reason */
+        post: operations["GreenLaneController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/green-lane/lookup/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a green-lane pass by QR token or short code (drivers’ ID numbers masked) */
+        get: operations["GreenLaneController_lookup"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1021,6 +1209,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily report for a date: people entering, from epidemic zones, by destination district, high risk, green lane */
+        get: operations["MovementReportsController_dailyReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/daily.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The daily report as an A4 PDF */
+        get: operations["MovementReportsController_dailyReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1113,6 +1335,32 @@ export interface components {
             items: components["schemas"]["ArrivalDto"][];
             nextCursor: string | null;
             total: number;
+        };
+        ArrivalsDailyDto: {
+            byCheckpoint: {
+                checkpointId?: string;
+                checkpointName?: string;
+                total?: number;
+            }[];
+            byDistrict: {
+                districtCode?: string;
+                districtName?: string;
+                high?: number;
+                total?: number;
+            }[];
+            byOrigin: {
+                provinceCode?: string;
+                provinceName?: string;
+                total?: number;
+            }[];
+            items: {
+                date?: string;
+                fromZone?: number;
+                high?: number;
+                low?: number;
+                medium?: number;
+                total?: number;
+            }[];
         };
         /** @enum {string} */
         AttentionReason: "DANGER_SIGNS" | "HIGH_RISK" | "NO_CHECK_IN";
@@ -1318,6 +1566,19 @@ export interface components {
             symptoms: components["schemas"]["Symptom"][];
             temperature: number | null;
         };
+        CheckpointDaysDto: {
+            items: {
+                byOutcome?: {
+                    [key: string]: number;
+                };
+                checkpointId?: string;
+                checkpointName?: string;
+                date?: string;
+                in?: number;
+                out?: number;
+                total?: number;
+            }[];
+        };
         CheckpointDto: {
             active: boolean;
             code: string;
@@ -1460,6 +1721,23 @@ export interface components {
         DailyCountListDto: {
             items: components["schemas"]["DailyCountDto"][];
         };
+        DailyReportDto: {
+            byDistrict: {
+                districtCode?: string;
+                districtName?: string;
+                fromZones?: number;
+                high?: number;
+                total?: number;
+            }[];
+            /** Format: date */
+            date: string;
+            entering: number;
+            fromZones: number;
+            greenLaneVehicles: number;
+            highRisk: number;
+            paperDeclarations: number;
+            passages: number;
+        };
         DeclarationDto: {
             contactWithCase: boolean;
             /** Format: date-time */
@@ -1553,6 +1831,11 @@ export interface components {
             /** @description Accepted infection reports (1-200) */
             reportIds: string[];
         };
+        DriverDto: {
+            fullName: string;
+            idNumber: string;
+            phone: string;
+        };
         EndZoneDto: {
             /**
              * Format: date
@@ -1610,6 +1893,54 @@ export interface components {
         };
         /** @enum {string} */
         Gender: "MALE" | "FEMALE" | "OTHER";
+        GreenLaneDto: {
+            cargo: string;
+            /** Format: date-time */
+            createdAt: string;
+            destinationName: string;
+            destinationUnitCode: string;
+            drivers: components["schemas"]["DriverDto"][];
+            id: string;
+            originName: string;
+            originUnitCode: string;
+            owner: string;
+            ownerPhone: string;
+            plate: string;
+            /** @description Only once approved */
+            qrToken: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @description Only once approved */
+            shortCode: string | null;
+            status: components["schemas"]["GreenLaneStatus"];
+            /** @description Approved and in its validity period today */
+            valid: boolean;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+            vehicleType: components["schemas"]["VehicleType"];
+        };
+        GreenLaneListDto: {
+            items: components["schemas"]["GreenLaneDto"][];
+        };
+        GreenLanePassageDto: {
+            code: string;
+            direction: components["schemas"]["Direction"];
+            outcome: components["schemas"]["PassageOutcome"];
+            /** Format: date-time */
+            recordedAt?: string;
+        };
+        GreenLanePassageRecordedDto: {
+            pass: components["schemas"]["GreenLaneDto"];
+            passage: components["schemas"]["PassageViewDto"];
+        };
+        GreenLaneReasonDto: {
+            reason: string;
+        };
+        /** @enum {string} */
+        GreenLaneStatus: "PENDING" | "APPROVED" | "REJECTED" | "REVOKED";
         HealthDto: {
             /** @enum {string} */
             database: "up" | "down";
@@ -1775,6 +2106,8 @@ export interface components {
             declaration: components["schemas"]["ScannedDeclarationDto"];
             passage: components["schemas"]["PassageViewDto"];
         };
+        /** @enum {string} */
+        PassageSource: "ONLINE" | "PAPER" | "GREEN_LANE";
         PassageSummaryDto: {
             byOutcome: {
                 [key: string]: number;
@@ -1792,7 +2125,7 @@ export interface components {
             outcome: components["schemas"]["PassageOutcome"];
             /** Format: date-time */
             recordedAt: string;
-            source: components["schemas"]["DeclarationSource"];
+            source: components["schemas"]["PassageSource"];
         };
         PersonDto: {
             /** Format: date */
@@ -1883,6 +2216,23 @@ export interface components {
             password: string;
             /** @example 0912345678 */
             phone: string;
+        };
+        RegisterGreenLaneDto: {
+            /** @example Rau quả tươi */
+            cargo: string;
+            destinationUnitCode: string;
+            drivers: components["schemas"]["DriverDto"][];
+            originUnitCode: string;
+            /** @description Owner: a person or a company */
+            owner: string;
+            ownerPhone: string;
+            /** @example 22C-123.45 */
+            plate: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+            vehicleType: components["schemas"]["VehicleType"];
         };
         RejectReportDto: {
             /**
@@ -2022,6 +2372,8 @@ export interface components {
             /** @description Bytes stored (after metadata was stripped) */
             size: number;
         };
+        /** @enum {string} */
+        VehicleType: "TRUCK" | "VAN" | "CONTAINER" | "TANKER" | "OTHER";
     };
     responses: never;
     parameters: never;
@@ -2319,6 +2671,57 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ArrivalDto"];
                 };
+            };
+        };
+    };
+    MovementReportsController_daily: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrivalsDailyDto"];
+                };
+            };
+        };
+    };
+    MovementReportsController_export: {
+        parameters: {
+            query?: {
+                /** @description Travel date from (default: 6 days ago) */
+                from?: string;
+                /** @description Travel date to (default: today) */
+                to?: string;
+                riskLevel?: components["schemas"]["RiskLevel"];
+                status?: components["schemas"]["FollowUpStatus"];
+                communeCode?: string;
+                /** @description Only people coming from an epidemic zone */
+                fromZone?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2894,6 +3297,34 @@ export interface operations {
             };
         };
     };
+    PassagesController_greenLane: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GreenLanePassageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GreenLanePassageRecordedDto"];
+                };
+            };
+        };
+    };
     PassagesController_paper: {
         parameters: {
             query?: never;
@@ -2970,6 +3401,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PassageRecordedDto"];
+                };
+            };
+        };
+    };
+    MovementReportsController_paperForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MovementReportsController_checkpointStats: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckpointDaysDto"];
                 };
             };
         };
@@ -3110,6 +3580,166 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UploadedFileDto"];
+                };
+            };
+        };
+    };
+    GreenLaneController_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["GreenLaneStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GreenLaneListDto"];
+                };
+            };
+        };
+    };
+    GreenLaneController_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterGreenLaneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GreenLaneDto"];
+                };
+            };
+        };
+    };
+    GreenLaneController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GreenLaneDto"];
+                };
+            };
+        };
+    };
+    GreenLaneController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GreenLaneDto"];
+                };
+            };
+        };
+    };
+    GreenLaneController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GreenLaneReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GreenLaneDto"];
+                };
+            };
+        };
+    };
+    GreenLaneController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GreenLaneReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GreenLaneDto"];
+                };
+            };
+        };
+    };
+    GreenLaneController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GreenLaneDto"];
                 };
             };
         };
@@ -3743,6 +4373,48 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CaseDocumentBatchDto"];
                 };
+            };
+        };
+    };
+    MovementReportsController_dailyReport: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyReportDto"];
+                };
+            };
+        };
+    };
+    MovementReportsController_dailyReportPdf: {
+        parameters: {
+            query?: {
+                /** @description Default: today */
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

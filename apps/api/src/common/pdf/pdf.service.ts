@@ -34,6 +34,14 @@ export interface OfficialDocumentSpec {
   qr?: { url: string; caption: string };
 }
 
+export interface TablesSpec {
+  title: string;
+  subtitle?: string;
+  sections: { heading: string; header?: string[]; widths?: (number | string)[]; rows: string[][] }[];
+  footer?: string;
+  date?: Date;
+}
+
 export interface PosterSpec {
   title: string;
   /** Short instructions, one per line. */
@@ -199,6 +207,36 @@ export class PdfService {
         { stack: spec.lines.map((line) => ({ text: line, margin: [0, 0, 0, 9] })), fontSize: 17, lineHeight: 1.1 },
       ],
       footer: { text: spec.footer, fontSize: 12, italics: true, alignment: 'center', margin: [25 * MM, 0, 25 * MM, 0] },
+      defaultStyle: { font: FONT },
+    });
+  }
+
+  /**
+   * A report or form: a title, a subtitle, then sections of tables (header row + rows). A row of empty
+   * cells is a blank line to fill in by hand (the paper declaration form).
+   */
+  renderTables(spec: TablesSpec): Promise<Buffer> {
+    return this.render({
+      pageSize: 'A4',
+      pageMargins: [18 * MM, 15 * MM, 15 * MM, 18 * MM],
+      language: 'vi-VN',
+      info: { title: spec.title, author: 'Cordon', creator: 'Cordon', producer: 'Cordon', ...(spec.date ? { creationDate: spec.date, modDate: spec.date } : {}) },
+      content: [
+        { text: spec.title, fontSize: 16, bold: true, alignment: 'center' },
+        ...(spec.subtitle ? [{ text: spec.subtitle, fontSize: 12, italics: true, alignment: 'center' as const, margin: [0, 2, 0, 8] as [number, number, number, number] }] : []),
+        ...spec.sections.flatMap((section) => [
+          { text: section.heading, fontSize: 13, bold: true, margin: [0, 10, 0, 4] as [number, number, number, number] },
+          {
+            table: {
+              headerRows: section.header ? 1 : 0,
+              widths: section.widths ?? section.rows[0]?.map(() => '*') ?? ['*'],
+              body: [...(section.header ? [section.header.map((h) => ({ text: h, bold: true }))] : []), ...section.rows.map((row) => row.map((cell) => ({ text: cell === '' ? ' ' : cell, margin: [0, cell === '' ? 8 : 1, 0, cell === '' ? 8 : 1] as [number, number, number, number] })))],
+            },
+            fontSize: 11,
+          },
+        ]),
+        ...(spec.footer ? [{ text: spec.footer, fontSize: 10, italics: true, margin: [0, 12, 0, 0] as [number, number, number, number] }] : []),
+      ],
       defaultStyle: { font: FONT },
     });
   }

@@ -1,7 +1,7 @@
 import { Foundation1795487875952 } from './1795487875952-Foundation';
 import { AuditAppendOnly1795487875953 } from './1795487875953-AuditAppendOnly';
 import { CasesAndDocuments1795490136283 } from './1795490136283-CasesAndDocuments';
-import { Movements1795491820041 } from './1795491820041-Movements';
+import { Movements1795492677581 } from './1795492677581-Movements';
 
 /** Migrations in order; each is DDL only (seeds and back-fills are separate commands). */
-export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795491820041];
+export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581];

@@ -50,6 +50,16 @@ export class ArrivalsService {
     return { items: await this.toDtos(items), nextCursor, total };
   }
 
+  /** Every arrival matching the filters, in batches, for the CSV export. */
+  async *all(user: AuthUser, query: ArrivalQueryDto): AsyncGenerator<ArrivalDto> {
+    let cursor: string | undefined;
+    do {
+      const batch = await this.list(user, { ...query, limit: 200, cursor });
+      yield* batch.items;
+      cursor = batch.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
   async recordFollowUp(user: AuthUser, declarationId: string, dto: FollowUpDto, ctx: RequestContext): Promise<ArrivalDto> {
     const found = /^[0-9a-f-]{36}$/i.test(declarationId) ? await this.declarations.findOneBy({ id: declarationId }) : null;
     const declaration = this.policy.assertInScope(user, found, 'Arrival') as MovementDeclaration;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
-import { DeclarationSource, ErrorCode, foldVietnamese, Role, SHORT_CODE_ALPHABET, SHORT_CODE_PATTERN, UnitLevel } from '@cordon/contracts';
+import { DeclarationSource, ErrorCode, foldVietnamese, PassageSource, Role, SHORT_CODE_ALPHABET, SHORT_CODE_PATTERN, UnitLevel } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { DomainError, forbidden, invalid, notFound } from '../../common/errors/domain-error';
 import { decodeOffset, page } from '../../common/http/offset-cursor';
@@ -23,6 +23,15 @@ import { Passage } from './passage.entity';
 import { assessRisk, parseZoneRisk } from './risk';
 
 const declarationScope = scopeColumns('d', { owner: 'd.declarant_id' });
+
+/** What passed: a declaration (online or paper) or a green-lane pass. */
+export interface PassageSubject {
+  declarationId?: string;
+  greenLaneId?: string;
+  source: PassageSource;
+}
+
+const subjectOf = (d: MovementDeclaration): PassageSubject => ({ declarationId: d.id, source: d.source });
 
 export function newShortCode(): string {
   let code = '';
@@ -185,8 +194,17 @@ export class DeclarationsService {
     if (declaration.validUntil < recordedAt) {
       throw new DomainError(ErrorCode.DECLARATION_EXPIRED, `The declaration expired on ${declaration.validUntil.toISOString()}; the person must declare again`, [{ field: 'code', code: 'expired', message: 'declaration expired' }]);
     }
-    const passage = await this.dataSource.transaction((manager) => this.insertPassage(manager, officer, checkpoint, declaration, dto, recordedAt, ctx));
+    const passage = await this.dataSource.transaction((manager) => this.insertPassage(manager, officer, checkpoint, subjectOf(declaration), dto, recordedAt, ctx));
     return { passage: (await this.passageDtos([passage]))[0], declaration: await this.scanned(declaration) };
+  }
+
+  /** Records a passage of another kind of subject (a green-lane pass) at the officer's own checkpoint. */
+  async recordSubjectPassage(officer: AuthUser, checkpointId: string, subject: PassageSubject, dto: Pick<RecordPassageDto, 'direction' | 'outcome' | 'recordedAt'>, ctx: RequestContext): Promise<PassageViewDto> {
+    const checkpoint = await this.ownCheckpoint(officer, checkpointId);
+    this.assertDirection(checkpoint, dto.direction);
+    const recordedAt = this.recordedAt(dto.recordedAt);
+    const passage = await this.dataSource.transaction((manager) => this.insertPassage(manager, officer, checkpoint, subject, dto, recordedAt, ctx));
+    return (await this.passageDtos([passage]))[0];
   }
 
   /** A paper declaration typed at the checkpoint and its passage, in one step. */
@@ -197,7 +215,7 @@ export class DeclarationsService {
     const { direction, outcome, recordedAt: _ignored, ...declarationFields } = dto;
     const { passage, declaration } = await this.dataSource.transaction(async (manager) => {
       const created = await this.create(undefined, { ...declarationFields, forSelf: false }, ctx, { officer, manager });
-      return { declaration: created, passage: await this.insertPassage(manager, officer, checkpoint, created, { direction, outcome }, recordedAt, ctx) };
+      return { declaration: created, passage: await this.insertPassage(manager, officer, checkpoint, subjectOf(created), { direction, outcome }, recordedAt, ctx) };
     });
     return { passage: (await this.passageDtos([passage]))[0], declaration: await this.scanned(declaration) };
   }
@@ -210,23 +228,24 @@ export class DeclarationsService {
     return at;
   }
 
-  private async insertPassage(manager: EntityManager, officer: AuthUser, checkpoint: Checkpoint, declaration: MovementDeclaration, dto: Pick<RecordPassageDto, 'direction' | 'outcome' | 'note'>, recordedAt: Date, ctx: RequestContext): Promise<Passage> {
+  private async insertPassage(manager: EntityManager, officer: AuthUser, checkpoint: Checkpoint, subject: PassageSubject, dto: Pick<RecordPassageDto, 'direction' | 'outcome' | 'note'>, recordedAt: Date, ctx: RequestContext): Promise<Passage> {
     const id = uuidv7();
     await manager.insert(Passage, {
       id,
       checkpointId: checkpoint.id,
       officerId: officer.id,
-      declarationId: declaration.id,
+      declarationId: subject.declarationId ?? null,
+      greenLaneId: subject.greenLaneId ?? null,
       direction: dto.direction,
       outcome: dto.outcome,
-      source: declaration.source,
+      source: subject.source,
       recordedAt,
       note: dto.note ?? null,
       provinceCode: checkpoint.provinceCode,
       districtCode: checkpoint.districtCode,
       communeCode: checkpoint.communeCode,
     });
-    await this.audit.record(ctx, { action: 'passage.record', entityType: 'passage', entityId: id, after: { checkpointId: checkpoint.id, declarationId: declaration.id, direction: dto.direction, outcome: dto.outcome }, provinceCode: checkpoint.provinceCode, districtCode: checkpoint.districtCode, communeCode: checkpoint.communeCode }, manager);
+    await this.audit.record(ctx, { action: 'passage.record', entityType: 'passage', entityId: id, after: { checkpointId: checkpoint.id, ...subject, direction: dto.direction, outcome: dto.outcome }, provinceCode: checkpoint.provinceCode, districtCode: checkpoint.districtCode, communeCode: checkpoint.communeCode }, manager);
     return manager.findOneByOrFail(Passage, { id });
   }
 

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { Role } from '@cordon/contracts';
@@ -7,8 +8,12 @@ import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
 import { Ctx, CurrentUser } from '../../common/auth/request-context.decorator';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
-import { addDays, startOfVietnamDay, vietnamDate } from '../../common/time';
+import { csvStream, sendCsv, type CsvColumn } from '../../common/csv/csv';
+import { addDays, startOfVietnamDay, vietnamDate, vietnameseShortDate } from '../../common/time';
 import { ArrivalsService } from './arrivals.service';
+import { GreenLaneDto, GreenLaneListDto, GreenLanePassageDto, GreenLanePassageRecordedDto, GreenLaneQueryDto, GreenLaneReasonDto, RegisterGreenLaneDto } from './dtos/green-lane.dto';
+import { GreenLaneService } from './green-lane.service';
+import { MovementReportsService, type ArrivalsDaily, type CheckpointDay, type DailyReport } from './movement-reports.service';
 import { DeclarationsService } from './declarations.service';
 import { ArrivalDto, ArrivalListDto, ArrivalQueryDto, FollowUpDto } from './dtos/arrival.dto';
 import { CreateDeclarationDto, DeclarationDto, DeclarationListDto, DeclarationQueryDto, PaperDeclarationDto, PassageRecordedDto, PassageViewDto, RecordPassageDto, ScannedDeclarationDto } from './dtos/declaration.dto';
@@ -78,7 +83,10 @@ export class DeclarationsController {
 @ApiTags('checkpoints')
 @Controller('checkpoints')
 export class PassagesController {
-  constructor(private readonly declarations: DeclarationsService) {}
+  constructor(
+    private readonly declarations: DeclarationsService,
+    private readonly greenLaneService: GreenLaneService,
+  ) {}
 
   @Post(':id/passages')
   @Authorize(Role.CHECKPOINT_OFFICER)
@@ -96,6 +104,15 @@ export class PassagesController {
   @ApiCreatedResponse({ type: PassageRecordedDto })
   paper(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: PaperDeclarationDto, @Ctx() ctx: RequestContext): Promise<PassageRecordedDto> {
     return this.declarations.recordPaper(user, id, dto, ctx);
+  }
+
+  @Post(':id/green-lane-passages')
+  @Authorize(Role.CHECKPOINT_OFFICER)
+  @Idempotent()
+  @ApiOperation({ summary: 'Record a green-lane vehicle passing one’s own checkpoint' })
+  @ApiCreatedResponse({ type: GreenLanePassageRecordedDto })
+  greenLane(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: GreenLanePassageDto, @Ctx() ctx: RequestContext): Promise<GreenLanePassageRecordedDto> {
+    return this.greenLaneService.recordPassage(user, id, dto, ctx);
   }
 
   @Get(':id/passages')
@@ -127,5 +144,189 @@ export class ArrivalsController {
   @ApiOkResponse({ type: ArrivalDto })
   followUp(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: FollowUpDto, @Ctx() ctx: RequestContext): Promise<ArrivalDto> {
     return this.arrivals.recordFollowUp(user, id, dto, ctx);
+  }
+}
+
+class RangeQueryDto {
+  @ApiProperty({ format: 'date' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date (YYYY-MM-DD)' })
+  from: string;
+
+  @ApiProperty({ format: 'date' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date (YYYY-MM-DD)' })
+  to: string;
+}
+
+class DateQueryDto {
+  @ApiPropertyOptional({ format: 'date', description: 'Default: today' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  date?: string;
+}
+
+class ArrivalsDailyDto {
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, total: { type: 'number' }, high: { type: 'number' }, medium: { type: 'number' }, low: { type: 'number' }, fromZone: { type: 'number' } } } })
+  items: ArrivalsDaily['items'];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { districtCode: { type: 'string' }, districtName: { type: 'string' }, total: { type: 'number' }, high: { type: 'number' } } } })
+  byDistrict: ArrivalsDaily['byDistrict'];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { provinceCode: { type: 'string' }, provinceName: { type: 'string' }, total: { type: 'number' } } } })
+  byOrigin: ArrivalsDaily['byOrigin'];
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { checkpointId: { type: 'string' }, checkpointName: { type: 'string' }, total: { type: 'number' } } } })
+  byCheckpoint: ArrivalsDaily['byCheckpoint'];
+}
+
+class CheckpointDaysDto {
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, checkpointId: { type: 'string' }, checkpointName: { type: 'string' }, total: { type: 'number' }, in: { type: 'number' }, out: { type: 'number' }, byOutcome: { type: 'object', additionalProperties: { type: 'number' } } } } })
+  items: CheckpointDay[];
+}
+
+class DailyReportDto {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() entering: number;
+  @ApiProperty() fromZones: number;
+  @ApiProperty() highRisk: number;
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { districtCode: { type: 'string' }, districtName: { type: 'string' }, total: { type: 'number' }, fromZones: { type: 'number' }, high: { type: 'number' } } } })
+  byDistrict: DailyReport['byDistrict'];
+  @ApiProperty() greenLaneVehicles: number;
+  @ApiProperty() passages: number;
+  @ApiProperty() paperDeclarations: number;
+}
+
+function sendPdf(reply: FastifyReply, data: Buffer, filename: string): void {
+  reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `inline; filename="${filename}"`).header('X-Content-Type-Options', 'nosniff').header('Cache-Control', 'private, no-cache').send(data);
+}
+
+const ARRIVAL_COLUMNS: CsvColumn<ArrivalDto>[] = [
+  { header: 'Họ và tên', value: (a) => a.declaration.fullName },
+  { header: 'Số định danh', value: (a) => a.declaration.idNumber },
+  { header: 'Điện thoại', value: (a) => a.declaration.phone },
+  { header: 'Nơi đi', value: (a) => a.declaration.originName },
+  { header: 'Cấp vùng dịch nơi đi', value: (a) => a.declaration.originZoneLevel },
+  { header: 'Nơi đến', value: (a) => a.declaration.destinationName },
+  { header: 'Địa chỉ nơi đến', value: (a) => a.declaration.destinationAddress },
+  { header: 'Ngày đi', value: (a) => vietnameseShortDate(a.declaration.travelDate) },
+  { header: 'Mức nguy cơ', value: (a) => ({ HIGH: 'Cao', MEDIUM: 'Trung bình', LOW: 'Thấp' })[a.declaration.riskLevel] },
+  { header: 'Tờ khai', value: (a) => (a.declaration.source === 'PAPER' ? 'Giấy' : 'Điện tử') },
+  { header: 'Lượt qua chốt', value: (a) => a.passages },
+  { header: 'Theo dõi', value: (a) => a.followUp.status },
+];
+
+@ApiTags('arrivals')
+@Controller()
+export class MovementReportsController {
+  constructor(
+    private readonly reports: MovementReportsService,
+    private readonly arrivals: ArrivalsService,
+  ) {}
+
+  @Get('arrivals/daily')
+  @Authorize(...ARRIVAL_READERS)
+  @ApiOperation({ summary: 'Arrivals per day by risk, per destination district, origin province and checkpoint' })
+  @ApiOkResponse({ type: ArrivalsDailyDto })
+  daily(@CurrentUser() user: AuthUser, @Query() query: RangeQueryDto): Promise<ArrivalsDaily> {
+    return this.reports.arrivalsDaily(user, query.from, query.to);
+  }
+
+  @Get('arrivals/export.csv')
+  @Authorize(...ARRIVAL_READERS)
+  @ApiOperation({ summary: 'The arrivals list as CSV (UTF-8 with BOM), same filters as the list' })
+  @ApiProduces('text/csv')
+  async export(@CurrentUser() user: AuthUser, @Query() query: ArrivalQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    sendCsv(reply, `nguoi-den-${vietnamDate()}.csv`, csvStream(ARRIVAL_COLUMNS, this.arrivals.all(user, query)));
+  }
+
+  @Get('checkpoints/stats')
+  @Authorize(Role.POLICE_ADMIN, Role.HEALTH_OFFICER)
+  @ApiOperation({ summary: 'Passages per checkpoint per day (in, out, by outcome)' })
+  @ApiOkResponse({ type: CheckpointDaysDto })
+  checkpointStats(@CurrentUser() user: AuthUser, @Query() query: RangeQueryDto): Promise<{ items: CheckpointDay[] }> {
+    return this.reports.checkpointDays(user, query.from, query.to);
+  }
+
+  @Get('checkpoints/paper-form.pdf')
+  @Authorize(Role.CHECKPOINT_OFFICER, Role.POLICE_ADMIN)
+  @ApiOperation({ summary: 'The blank A4 paper declaration form, in the order of the entry screen' })
+  @ApiProduces('application/pdf')
+  async paperForm(@Res() reply: FastifyReply): Promise<void> {
+    sendPdf(reply, await this.reports.paperForm(), 'to-khai-y-te.pdf');
+  }
+
+  @Get('reports/daily')
+  @Authorize(Role.HEALTH_OFFICER)
+  @ApiOperation({ summary: 'The daily report for a date: people entering, from epidemic zones, by destination district, high risk, green lane' })
+  @ApiOkResponse({ type: DailyReportDto })
+  dailyReport(@CurrentUser() user: AuthUser, @Query() query: DateQueryDto): Promise<DailyReport> {
+    return this.reports.daily(user, query.date ?? vietnamDate());
+  }
+
+  @Get('reports/daily.pdf')
+  @Authorize(Role.HEALTH_OFFICER)
+  @ApiOperation({ summary: 'The daily report as an A4 PDF' })
+  @ApiProduces('application/pdf')
+  async dailyReportPdf(@CurrentUser() user: AuthUser, @Query() query: DateQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const date = query.date ?? vietnamDate();
+    sendPdf(reply, await this.reports.dailyPdf(user, date), `bao-cao-ngay-${date}.pdf`);
+  }
+}
+
+@ApiTags('green lane')
+@Controller('green-lane')
+export class GreenLaneController {
+  constructor(private readonly greenLane: GreenLaneService) {}
+
+  @Post()
+  @Authorize(Role.CITIZEN)
+  @Idempotent()
+  @ApiOperation({ summary: 'Register a freight vehicle for the green lane' })
+  @ApiCreatedResponse({ type: GreenLaneDto })
+  register(@CurrentUser() user: AuthUser, @Body() dto: RegisterGreenLaneDto, @Ctx() ctx: RequestContext): Promise<GreenLaneDto> {
+    return this.greenLane.register(user, dto, ctx);
+  }
+
+  @Get()
+  @Authorize(Role.CITIZEN, Role.TRANSPORT_OFFICER)
+  @ApiOperation({ summary: 'Registrations: a citizen’s own; the Department of Transport all of the province' })
+  @ApiOkResponse({ type: GreenLaneListDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: GreenLaneQueryDto): Promise<GreenLaneListDto> {
+    return this.greenLane.list(user, query.status);
+  }
+
+  @Get('lookup/:code')
+  @Authorize(Role.CHECKPOINT_OFFICER)
+  @ApiOperation({ summary: 'Check a green-lane pass by QR token or short code (drivers’ ID numbers masked)' })
+  @ApiOkResponse({ type: GreenLaneDto })
+  lookup(@Param('code') code: string): Promise<GreenLaneDto> {
+    return this.greenLane.lookup(code);
+  }
+
+  @Get(':id')
+  @Authorize(Role.CITIZEN, Role.TRANSPORT_OFFICER)
+  @ApiOperation({ summary: 'One registration' })
+  @ApiOkResponse({ type: GreenLaneDto })
+  get(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<GreenLaneDto> {
+    return this.greenLane.get(user, id);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Authorize(Role.TRANSPORT_OFFICER)
+  @ApiOperation({ summary: 'Approve a pending registration (its QR pass becomes valid)' })
+  @ApiOkResponse({ type: GreenLaneDto })
+  approve(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ctx() ctx: RequestContext): Promise<GreenLaneDto> {
+    return this.greenLane.review(user, id, 'approve', null, ctx);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Authorize(Role.TRANSPORT_OFFICER)
+  @ApiOperation({ summary: 'Reject a pending registration with a reason' })
+  @ApiOkResponse({ type: GreenLaneDto })
+  reject(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: GreenLaneReasonDto, @Ctx() ctx: RequestContext): Promise<GreenLaneDto> {
+    return this.greenLane.review(user, id, 'reject', dto.reason, ctx);
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Authorize(Role.TRANSPORT_OFFICER)
+  @ApiOperation({ summary: 'Revoke an approved pass with a reason' })
+  @ApiOkResponse({ type: GreenLaneDto })
+  revoke(@CurrentUser() user: AuthUser, @Param('id') id: string, @Body() dto: GreenLaneReasonDto, @Ctx() ctx: RequestContext): Promise<GreenLaneDto> {
+    return this.greenLane.review(user, id, 'revoke', dto.reason, ctx);
   }
 }

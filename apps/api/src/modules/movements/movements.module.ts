@@ -6,13 +6,16 @@ import { ArrivalsService } from './arrivals.service';
 import { MovementDeclaration } from './declaration.entity';
 import { DeclarationsService } from './declarations.service';
 import { ArrivalFollowUp } from './follow-up.entity';
-import { ArrivalsController, DeclarationsController, PassagesController } from './movements.controller';
+import { ArrivalsController, DeclarationsController, GreenLaneController, MovementReportsController, PassagesController } from './movements.controller';
+import { GreenLaneService } from './green-lane.service';
+import { GreenLaneVehicle } from './green-lane.entity';
+import { MovementReportsService } from './movement-reports.service';
 import { Passage } from './passage.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MovementDeclaration, Passage, ArrivalFollowUp]), AccountsModule, GeographyModule],
-  controllers: [DeclarationsController, PassagesController, ArrivalsController],
-  providers: [DeclarationsService, ArrivalsService],
-  exports: [DeclarationsService, ArrivalsService],
+  imports: [TypeOrmModule.forFeature([MovementDeclaration, Passage, ArrivalFollowUp, GreenLaneVehicle]), AccountsModule, GeographyModule],
+  controllers: [MovementReportsController, DeclarationsController, PassagesController, ArrivalsController, GreenLaneController],
+  providers: [DeclarationsService, ArrivalsService, GreenLaneService, MovementReportsService],
+  exports: [DeclarationsService, ArrivalsService, GreenLaneService, MovementReportsService],
 })
 export class MovementsModule {}

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { DeclarationSource, Direction, PassageOutcome } from '@cordon/contracts';
+import type { Direction, PassageOutcome, PassageSource } from '@cordon/contracts';
 import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
 
 /** A person passing a checkpoint; its jurisdiction is the checkpoint's unit. */
@@ -20,15 +20,19 @@ export class Passage extends JurisdictionCodes {
   @Column({ name: 'declaration_id', type: 'uuid', nullable: true })
   declarationId: string | null;
 
+  @Index('idx_passages_green_lane')
+  @Column({ name: 'green_lane_id', type: 'uuid', nullable: true })
+  greenLaneId: string | null;
+
   @Column({ type: 'varchar', length: 4 })
   direction: Direction;
 
   @Column({ type: 'varchar', length: 24 })
   outcome: PassageOutcome;
 
-  /** Electronic (QR / short code) or paper declaration. */
-  @Column({ type: 'varchar', length: 8 })
-  source: DeclarationSource;
+  /** Electronic declaration (QR / short code), paper declaration, or green-lane pass. */
+  @Column({ type: 'varchar', length: 12 })
+  source: PassageSource;
 
   /** When the officer recorded it on the device (queued offline scans arrive later). */
   @Column({ name: 'recorded_at', type: 'timestamptz' })

@@ -40,7 +40,44 @@ async function checkpointFor(t: TestApp, caller: TestUser, inside = true): Promi
 const id = (value: string): Target => ({ params: { id: value } });
 let zoneSeq = 0;
 
+async function greenLane(t: TestApp, caller: TestUser, approve = false): Promise<string> {
+  const owner = caller.user.role === Role.CITIZEN ? caller : await t.newCitizen();
+  const res = await t.http.post('/api/v1/green-lane').set('Authorization', owner.auth).send({ plate: '22C-123.45', vehicleType: 'TRUCK', owner: 'Công ty Vận tải', ownerPhone: '0912345678', drivers: [{ fullName: 'Tài Xế', idNumber: '008090123456', phone: '0987000111' }], originUnitCode: '01', destinationUnitCode: '070', cargo: 'Hàng hóa', validFrom: vietnamToday(), validTo: vietnamToday(7) });
+  if (res.status !== 201) throw new Error(`fixture green lane: ${res.status} ${JSON.stringify(res.body)}`);
+  if (approve) await t.dataSource.query(`UPDATE green_lane_vehicles SET status = 'APPROVED' WHERE id = $1`, [res.body.id]);
+  return res.body.id;
+}
+
+async function greenLaneElsewhere(t: TestApp, caller: TestUser, approve = false): Promise<string> {
+  const gid = await greenLane(t, caller, approve);
+  const stranger = await t.newCitizen();
+  await t.dataSource.query(`UPDATE green_lane_vehicles SET province_code = '01', owner_id = $2 WHERE id = $1`, [gid, stranger.user.id]);
+  return gid;
+}
+
+const passCode = async (t: TestApp, gid: string): Promise<string> => (await t.dataSource.query(`SELECT short_code FROM green_lane_vehicles WHERE id = $1`, [gid]))[0].short_code;
+const range = async (): Promise<Target> => ({ query: { from: vietnamToday(-3), to: vietnamToday() } });
+
 export const MOVEMENT_ROWS: MatrixRow[] = [
+  { operation: 'GET /api/v1/arrivals/daily', inScope: range },
+  { operation: 'GET /api/v1/arrivals/export.csv', inScope: async () => ({}) },
+  { operation: 'GET /api/v1/checkpoints/stats', inScope: range },
+  { operation: 'GET /api/v1/checkpoints/paper-form.pdf', inScope: async () => ({}) },
+  { operation: 'GET /api/v1/reports/daily', inScope: async () => ({ query: { date: vietnamToday() } }) },
+  { operation: 'GET /api/v1/reports/daily.pdf', inScope: async () => ({ query: { date: vietnamToday() } }) },
+  { operation: 'POST /api/v1/green-lane', inScope: async () => ({ body: { plate: '22C-222.22', vehicleType: 'VAN', owner: 'Hộ kinh doanh', ownerPhone: '0912345678', drivers: [{ fullName: 'Tài Xế', idNumber: '008090123456', phone: '0987000111' }], originUnitCode: '01', destinationUnitCode: '070', cargo: 'Hàng', validFrom: vietnamToday(), validTo: vietnamToday(3) } }) },
+  { operation: 'GET /api/v1/green-lane', inScope: async () => ({}) },
+  { operation: 'GET /api/v1/green-lane/{id}', inScope: async (t, c) => id(await greenLane(t, c)), outOfScope: async (t, c) => id(await greenLaneElsewhere(t, c)) },
+  { operation: 'GET /api/v1/green-lane/lookup/{code}', inScope: async (t, c) => ({ params: { code: await passCode(t, await greenLane(t, c, true)) } }) },
+  { operation: 'POST /api/v1/green-lane/{id}/approve', inScope: async (t, c) => id(await greenLane(t, c)), outOfScope: async (t, c) => id(await greenLaneElsewhere(t, c)) },
+  { operation: 'POST /api/v1/green-lane/{id}/reject', inScope: async (t, c) => ({ ...id(await greenLane(t, c)), body: { reason: 'Thiếu giấy tờ' } }), outOfScope: async (t, c) => ({ ...id(await greenLaneElsewhere(t, c)), body: { reason: 'Thiếu giấy tờ' } }) },
+  { operation: 'POST /api/v1/green-lane/{id}/revoke', inScope: async (t, c) => ({ ...id(await greenLane(t, c, true)), body: { reason: 'Sai hàng hóa' } }), outOfScope: async (t, c) => ({ ...id(await greenLaneElsewhere(t, c, true)), body: { reason: 'Sai hàng hóa' } }) },
+  {
+    operation: 'POST /api/v1/checkpoints/{id}/green-lane-passages',
+    inScope: async (t, c) => ({ ...id(await checkpointFor(t, c)), body: { code: await passCode(t, await greenLane(t, c, true)), direction: 'IN', outcome: 'ALLOWED' } }),
+    outOfScope: async (t, c) => ({ ...id(await checkpointFor(t, c, false)), body: { code: await passCode(t, await greenLane(t, c, true)), direction: 'IN', outcome: 'ALLOWED' } }),
+    outOfScopeStatus: 403,
+  },
   { operation: 'GET /api/v1/epidemic-zones', inScope: async () => ({}) },
   // Each call designates a later period for Ho Chi Minh City (79), so designations never overlap.
   { operation: 'POST /api/v1/epidemic-zones', inScope: async () => ({ body: { unitCode: '79', level: 2, validFrom: vietnamToday(++zoneSeq) } }) },

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { DeclarationSource, Direction, Gender, PassageOutcome, RiskLevel, RiskReason, Symptom, TestResult, TestType, TransportMode, VN_PHONE_PATTERN } from '@cordon/contracts';
+import { DeclarationSource, Direction, PassageSource, Gender, PassageOutcome, RiskLevel, RiskReason, Symptom, TestResult, TestType, TransportMode, VN_PHONE_PATTERN } from '@cordon/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
@@ -119,7 +119,7 @@ export class PassageViewDto {
   @ApiProperty() checkpointName: string;
   @ApiProperty({ enum: Object.values(Direction), enumName: 'Direction' }) direction: Direction;
   @ApiProperty({ enum: Object.values(PassageOutcome), enumName: 'PassageOutcome' }) outcome: PassageOutcome;
-  @ApiProperty({ enum: Object.values(DeclarationSource), enumName: 'DeclarationSource' }) source: DeclarationSource;
+  @ApiProperty({ enum: Object.values(PassageSource), enumName: 'PassageSource' }) source: PassageSource;
   @ApiProperty({ type: String, format: 'date-time' }) recordedAt: string;
 }
 
