@@ -7,6 +7,7 @@ import { HOME_PROVINCE_CODE } from '../modules/geography/admin-units.seed';
 import { CitizenProfile } from '../modules/accounts/citizen-profile.entity';
 import { User } from '../modules/accounts/user.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { DEMO_CHECKPOINTS, seedDemoMovements } from './demo-movements';
 
 export interface DemoAccount {
   username: string;
@@ -92,9 +93,10 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
     }
   });
 
+  const movements = await seedDemoMovements(dataSource, passwordHash);
   const firstCommune = communes[0];
   return {
-    created,
+    created: created + movements,
     accounts: [
       { username: 'admin', role: Role.ACCOUNT_ADMIN, note: 'Sở TT&TT: tài khoản cán bộ' },
       { username: 'health', role: Role.HEALTH_OFFICER, note: 'Sở Y tế' },
@@ -103,6 +105,7 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
       { username: `district.${districts[0]?.code}`, role: Role.DISTRICT_OFFICER, note: `district.<mã huyện> (${districts.length} huyện)` },
       { username: `staff.${firstCommune?.code}`, role: Role.COMMUNE_STAFF, note: `staff.<mã xã> (${communes.length} xã)` },
       { username: `leader.${firstCommune?.code}`, role: Role.COMMUNE_LEADER, note: `leader.<mã xã> (${communes.length} xã)` },
+      { username: 'officer.ql2-pt', role: Role.CHECKPOINT_OFFICER, note: `officer.<mã chốt> (${DEMO_CHECKPOINTS.length} chốt: ${DEMO_CHECKPOINTS.map((c) => c.code.toLowerCase()).join(', ')})` },
       ...DEMO_CITIZENS.map((c) => ({ username: c.phone, role: Role.CITIZEN, note: c.fullName })),
     ],
   };
