@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Gender, Relation, ReportKind, ReportStatus, Symptom, TestResult, TestType } from '@cordon/contracts';
-import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
+import type { Relation, ReportKind, ReportStatus, Symptom, TestResult, TestType } from '@cordon/contracts';
+import { PersonRecord } from './person-record';
 
 export interface HouseholdContact {
   fullName: string;
@@ -14,7 +14,7 @@ export interface HouseholdContact {
 @Index('idx_case_reports_district', ['districtCode', 'status', 'submittedAt'])
 @Index('idx_case_reports_province', ['provinceCode', 'status', 'submittedAt'])
 @Index('idx_case_reports_reporter', ['reporterId', 'submittedAt'])
-export class CaseReport extends JurisdictionCodes {
+export class CaseReport extends PersonRecord {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
@@ -30,27 +30,6 @@ export class CaseReport extends JurisdictionCodes {
 
   @Column({ type: 'varchar', length: 16 })
   relation: Relation;
-
-  @Column({ name: 'full_name', type: 'varchar', length: 120 })
-  fullName: string;
-
-  @Column({ name: 'full_name_folded', type: 'varchar', length: 120 })
-  fullNameFolded: string;
-
-  @Column({ name: 'id_number', type: 'varchar', length: 20 })
-  idNumber: string;
-
-  @Column({ name: 'date_of_birth', type: 'date' })
-  dateOfBirth: string;
-
-  @Column({ type: 'varchar', length: 10 })
-  gender: Gender;
-
-  @Column({ type: 'varchar', length: 15, nullable: true })
-  phone: string | null;
-
-  @Column({ type: 'varchar', length: 255 })
-  address: string;
 
   @Column({ name: 'test_type', type: 'varchar', length: 16 })
   testType: TestType;

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { CaseStatus, Gender, TestType } from '@cordon/contracts';
-import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
+import type { CaseStatus, TestType } from '@cordon/contracts';
+import { PersonRecord } from './person-record';
 
 /** An F0 case, opened by accepting an infection report. One open case per ID number. */
 @Entity('cases')
@@ -9,7 +9,7 @@ import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
 @Index('idx_cases_province', ['provinceCode', 'status', 'positiveTestDate'])
 @Index('idx_cases_owner', ['ownerId'])
 @Index('uq_cases_open_id_number', ['idNumber'], { unique: true, where: `status <> 'RECOVERED'` })
-export class Case extends JurisdictionCodes {
+export class Case extends PersonRecord {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
@@ -19,27 +19,6 @@ export class Case extends JurisdictionCodes {
   /** The citizen account that reported the case (sees it, checks in). */
   @Column({ name: 'owner_id', type: 'uuid' })
   ownerId: string;
-
-  @Column({ name: 'full_name', type: 'varchar', length: 120 })
-  fullName: string;
-
-  @Column({ name: 'full_name_folded', type: 'varchar', length: 120 })
-  fullNameFolded: string;
-
-  @Column({ name: 'id_number', type: 'varchar', length: 20 })
-  idNumber: string;
-
-  @Column({ name: 'date_of_birth', type: 'date' })
-  dateOfBirth: string;
-
-  @Column({ type: 'varchar', length: 10 })
-  gender: Gender;
-
-  @Column({ type: 'varchar', length: 15, nullable: true })
-  phone: string | null;
-
-  @Column({ type: 'varchar', length: 255 })
-  address: string;
 
   @Column({ name: 'positive_test_date', type: 'date' })
   positiveTestDate: string;

@@ -18,6 +18,7 @@ import { PoliciesService } from '../cases/policies.service';
 import { ReportsService } from '../cases/reports.service';
 import { FileStorage } from '../files/file-storage.service';
 import { GeographyService } from '../geography/geography.service';
+import type { Case } from '../cases/case.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CaseDocument } from './document.entity';
 import { documentSpec } from './document-text';
@@ -54,34 +55,10 @@ export class DocumentsService {
   async draftDecisions(user: AuthUser, reportIds: string[], ctx: RequestContext): Promise<CaseDocumentDto[]> {
     const reports = await this.reports.acceptedInfectionReports(user, reportIds);
     const cases = await this.cases.casesInScope(user, reports.map((r) => r.caseId!));
-    await this.assertNoLiveDocument(DocumentKind.ISOLATION_DECISION, cases.map((c) => c.id));
-    const ids = await this.dataSource.transaction(async (manager) => {
-      const created: string[] = [];
-      for (const [i, c] of cases.entries()) {
-        const rules = await this.policies.byVersion(c.policyVersion);
-        created.push(await this.insertDraft(manager, user, ctx, {
-          kind: DocumentKind.ISOLATION_DECISION,
-          caseId: c.id,
-          reportId: reports[i].id,
-          ownerId: c.ownerId,
-          holderName: c.fullName,
-          holderIdNumber: c.idNumber,
-          holderDateOfBirth: c.dateOfBirth,
-          place: await this.placeOf(c.address, c.communeCode),
-          startDate: c.positiveTestDate,
-          endDate: addDays(c.positiveTestDate, rules.isolationDays - 1),
-          negativeTestType: null,
-          negativeTestDate: null,
-          legalBasis: rules.legalBasis,
-          policyVersion: rules.version,
-          provinceCode: c.provinceCode,
-          districtCode: c.districtCode,
-          communeCode: c.communeCode,
-        }));
-      }
-      return created;
+    return this.draft(user, ctx, DocumentKind.ISOLATION_DECISION, cases, async (c, i) => {
+      const rules = await this.policies.byVersion(c.policyVersion);
+      return { reportId: reports[i].id, endDate: addDays(c.positiveTestDate, rules.isolationDays - 1), negativeTestType: null, negativeTestDate: null };
     });
-    return this.byIds(ids);
   }
 
   /** Drafts recovery confirmations for cases eligible to end isolation by the dated rules. */
@@ -93,30 +70,45 @@ export class DocumentsService {
     if (notEligible.length) {
       throw new DomainError(ErrorCode.CONFLICT, 'Some cases may not end isolation yet', notEligible.map((c) => ({ field: 'caseIds', code: 'not_eligible', message: `${c.fullName}: not eligible to end isolation` })));
     }
-    await this.assertNoLiveDocument(DocumentKind.RECOVERY_CONFIRMATION, cases.map((c) => c.id));
+    return this.draft(user, ctx, DocumentKind.RECOVERY_CONFIRMATION, cases, async (c, i) => ({
+      reportId: null,
+      endDate: states[i].eligibleFrom ?? today,
+      negativeTestType: c.negativeTestType,
+      negativeTestDate: c.negativeTestDate,
+    }));
+  }
+
+  /** One draft per case, in one transaction, with what differs by kind supplied by `specifics`. */
+  private async draft(
+    user: AuthUser,
+    ctx: RequestContext,
+    kind: DocumentKind,
+    cases: Case[],
+    specifics: (c: Case, index: number) => Promise<Pick<CaseDocument, 'reportId' | 'endDate' | 'negativeTestType' | 'negativeTestDate'>>,
+  ): Promise<CaseDocumentDto[]> {
+    await this.assertNoLiveDocument(kind, cases.map((c) => c.id));
     const ids = await this.dataSource.transaction(async (manager) => {
       const created: string[] = [];
       for (const [i, c] of cases.entries()) {
         const rules = await this.policies.byVersion(c.policyVersion);
-        created.push(await this.insertDraft(manager, user, ctx, {
-          kind: DocumentKind.RECOVERY_CONFIRMATION,
-          caseId: c.id,
-          reportId: null,
-          ownerId: c.ownerId,
-          holderName: c.fullName,
-          holderIdNumber: c.idNumber,
-          holderDateOfBirth: c.dateOfBirth,
-          place: await this.placeOf(c.address, c.communeCode),
-          startDate: c.positiveTestDate,
-          endDate: states[i].eligibleFrom ?? today,
-          negativeTestType: c.negativeTestType,
-          negativeTestDate: c.negativeTestDate,
-          legalBasis: rules.legalBasis,
-          policyVersion: rules.version,
-          provinceCode: c.provinceCode,
-          districtCode: c.districtCode,
-          communeCode: c.communeCode,
-        }));
+        created.push(
+          await this.insertDraft(manager, user, ctx, {
+            kind,
+            caseId: c.id,
+            ownerId: c.ownerId,
+            holderName: c.fullName,
+            holderIdNumber: c.idNumber,
+            holderDateOfBirth: c.dateOfBirth,
+            place: await this.placeOf(c.address, c.communeCode),
+            startDate: c.positiveTestDate,
+            legalBasis: rules.legalBasis,
+            policyVersion: rules.version,
+            provinceCode: c.provinceCode,
+            districtCode: c.districtCode,
+            communeCode: c.communeCode,
+            ...(await specifics(c, i)),
+          }),
+        );
       }
       return created;
     });
