@@ -1,4 +1,5 @@
 import { casesEn, casesVi, mergeMessages, staffEn, staffVi } from '@cordon/web';
+import { arrivalsEn, arrivalsVi } from './arrivals-messages';
 
 /**
  * The commune app's own messages (merged over the shared ones from @cordon/web, with the shared words of
@@ -482,4 +483,7 @@ const en: typeof vi = {
   },
 };
 
-export const messages = { vi: mergeMessages(mergeMessages(casesVi, staffVi), vi), en: mergeMessages(mergeMessages(casesEn, staffEn), en) };
+export const messages = {
+  vi: mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), arrivalsVi),
+  en: mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), arrivalsEn),
+};

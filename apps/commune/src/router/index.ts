@@ -15,6 +15,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/cases/:id', name: 'case', component: () => import('../views/CaseDetailView.vue'), meta: { titleKey: 'cases.detailTitle' } },
   { path: '/decisions', name: 'decisions', component: () => import('../views/DecisionsView.vue'), meta: { titleKey: 'docs.title' } },
   { path: '/poster', name: 'poster', component: () => import('../views/PosterView.vue'), meta: { titleKey: 'poster.title' } },
+  { path: '/arrivals', name: 'arrivals', component: () => import('../views/ArrivalsView.vue'), meta: { titleKey: 'arr.title' } },
 ];
 
 export const shared: SharedRouteOptions = {
@@ -29,5 +30,6 @@ export const nav: NavItem[] = [
   { to: '/cases', labelKey: 'nav.cases' },
   { to: '/decisions', labelKey: 'nav.decisions' },
   { to: '/poster', labelKey: 'nav.poster' },
+  { to: '/arrivals', labelKey: 'nav.arrivals' },
   { to: '/change-password', labelKey: 'nav.changePassword' },
 ];

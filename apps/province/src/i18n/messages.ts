@@ -1,4 +1,6 @@
 import { casesEn, casesVi, mergeMessages, staffEn, staffVi } from '@cordon/web';
+import { checkpointEn, checkpointVi } from './checkpoint-messages';
+import { movementsEn, movementsVi } from './movements-messages';
 
 /** The province app's own messages (merged over the shared ones from @cordon/web, and the shared words of cases). */
 const vi = {
@@ -275,4 +277,7 @@ const en: typeof vi = {
   },
 };
 
-export const messages = { vi: mergeMessages(mergeMessages(casesVi, staffVi), vi), en: mergeMessages(mergeMessages(casesEn, staffEn), en) };
+export const messages = {
+  vi: mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), checkpointVi), movementsVi),
+  en: mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), checkpointEn), movementsEn),
+};

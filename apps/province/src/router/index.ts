@@ -33,6 +33,56 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/DashboardView.vue'),
     meta: { roles: ['HEALTH_OFFICER'], titleKey: 'pv.dashboardTitle' },
   },
+  // Checkpoints (CHECKPOINT_OFFICER: scan, paper declarations, shift; POLICE_ADMIN: checkpoints and officers)
+  {
+    path: '/scan',
+    name: 'scan',
+    component: () => import('../views/ScanView.vue'),
+    meta: { roles: ['CHECKPOINT_OFFICER'], titleKey: 'cp.scanTitle' },
+  },
+  {
+    path: '/paper',
+    name: 'paper',
+    component: () => import('../views/PaperDeclarationView.vue'),
+    meta: { roles: ['CHECKPOINT_OFFICER'], titleKey: 'cp.paperTitle' },
+  },
+  {
+    path: '/shift',
+    name: 'shift',
+    component: () => import('../views/ShiftView.vue'),
+    meta: { roles: ['CHECKPOINT_OFFICER'], titleKey: 'cp.shiftTitle' },
+  },
+  {
+    path: '/checkpoints',
+    name: 'checkpoints',
+    component: () => import('../views/CheckpointsView.vue'),
+    meta: { roles: ['POLICE_ADMIN'], titleKey: 'cp.checkpointsTitle' },
+  },
+  // Epidemic zones, arrivals, the daily report (HEALTH_OFFICER); the green lane (TRANSPORT_OFFICER)
+  {
+    path: '/zones',
+    name: 'zones',
+    component: () => import('../views/ZonesView.vue'),
+    meta: { roles: ['HEALTH_OFFICER'], titleKey: 'mv.zonesTitle' },
+  },
+  {
+    path: '/arrivals',
+    name: 'arrivals',
+    component: () => import('../views/ArrivalsView.vue'),
+    meta: { roles: ['HEALTH_OFFICER'], titleKey: 'mv.arrivalsTitle' },
+  },
+  {
+    path: '/daily-report',
+    name: 'daily-report',
+    component: () => import('../views/DailyReportView.vue'),
+    meta: { roles: ['HEALTH_OFFICER'], titleKey: 'mv.dailyTitle' },
+  },
+  {
+    path: '/green-lane',
+    name: 'green-lane',
+    component: () => import('../views/GreenLaneReviewView.vue'),
+    meta: { roles: ['TRANSPORT_OFFICER'], titleKey: 'mv.greenLaneTitle' },
+  },
 ];
 
 export const shared: SharedRouteOptions = {
@@ -46,5 +96,13 @@ export const nav: NavItem[] = [
   { to: '/accounts', labelKey: 'nav.accounts', roles: ['ACCOUNT_ADMIN'] },
   { to: '/cases', labelKey: 'nav.cases', roles: ['HEALTH_OFFICER'] },
   { to: '/dashboard', labelKey: 'nav.dashboard', roles: ['HEALTH_OFFICER'] },
+  { to: '/scan', labelKey: 'nav.scan', roles: ['CHECKPOINT_OFFICER'] },
+  { to: '/paper', labelKey: 'nav.paper', roles: ['CHECKPOINT_OFFICER'] },
+  { to: '/shift', labelKey: 'nav.shift', roles: ['CHECKPOINT_OFFICER'] },
+  { to: '/checkpoints', labelKey: 'nav.checkpoints', roles: ['POLICE_ADMIN'] },
+  { to: '/zones', labelKey: 'nav.zones', roles: ['HEALTH_OFFICER'] },
+  { to: '/arrivals', labelKey: 'nav.arrivals', roles: ['HEALTH_OFFICER'] },
+  { to: '/daily-report', labelKey: 'nav.dailyReport', roles: ['HEALTH_OFFICER'] },
+  { to: '/green-lane', labelKey: 'nav.greenLane', roles: ['TRANSPORT_OFFICER'] },
   { to: '/change-password', labelKey: 'nav.changePassword' },
 ];
