@@ -64,3 +64,6 @@ export { saveBlob, openPdf } from './download';
 // app wiring
 export { createCordonApp, type CordonAppOptions } from './bootstrap';
 export { default as DailyChart, type ChartSeries } from './components/DailyChart.vue';
+// movements: declarations and green lane (types), the QR code of a declaration or pass
+export * from './api/movements-types';
+export { default as QrCode, qrPath, type QrEncoder, type QrMatrix } from './components/QrCode.vue';

@@ -35,7 +35,7 @@ describe('citizen app', () => {
     unmount();
   });
 
-  it('signs in and shows the home heading, the services (movements still "coming soon") and the profile dates as dd/MM/yyyy', async () => {
+  it('signs in and shows the home heading, the services (movement declarations and the green lane included) and the profile dates as dd/MM/yyyy', async () => {
     const { el, router, useAuth, unmount } = await boot('/login', ({ path }) => {
       if (path === '/auth/login') return json(200, citizen);
       if (path === '/auth/me') return json(200, citizen.user);
@@ -45,10 +45,11 @@ describe('citizen app', () => {
     await router.push('/');
     await flushPromises();
     expect(el.querySelector('[data-testid="home-title"]')?.textContent).toContain('Lê Thị Hoa');
-    const soon = el.querySelectorAll('[data-testid="service-soon"]');
-    expect(soon).toHaveLength(1); // the movement declaration
-    expect(soon[0]!.getAttribute('aria-disabled')).toBe('true');
-    expect(soon[0]!.textContent).toContain('Khai báo di chuyển');
+    expect(el.querySelector('[data-testid="service-soon"]')).toBeNull();
+    expect(el.querySelector('[data-testid="service-declare"]')?.getAttribute('href')).toBe('/citizen/declarations/new');
+    expect(el.querySelector('[data-testid="service-declare"]')?.textContent).toContain('Khai báo di chuyển');
+    expect(el.querySelector('[data-testid="service-declarations"]')?.getAttribute('href')).toBe('/citizen/declarations');
+    expect(el.querySelector('[data-testid="service-green-lane"]')?.textContent).toContain('Đăng ký luồng xanh');
     expect(el.querySelector('[data-testid="service-f0"]')?.getAttribute('href')).toBe('/citizen/reports/new');
     expect(el.textContent).toContain('Khai báo nhiễm COVID-19 (F0)');
     expect(el.querySelector('[data-testid="user-role"]')?.textContent).toBe('Công dân');

@@ -1,4 +1,5 @@
 import { casesEn, casesVi, mergeMessages } from '@cordon/web';
+import { movementEn, movementVi } from './movement-messages';
 
 /** The citizen app's own messages (merged over the shared ones from @cordon/web). */
 const vi = {
@@ -485,4 +486,7 @@ const en: typeof vi = {
   },
 };
 
-export const messages = { vi: mergeMessages(casesVi, vi), en: mergeMessages(casesEn, en) };
+export const messages = {
+  vi: mergeMessages(mergeMessages(casesVi, movementVi), vi),
+  en: mergeMessages(mergeMessages(casesEn, movementEn), en),
+};

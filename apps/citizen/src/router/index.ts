@@ -13,6 +13,47 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, guestOnly: true, titleKey: 'citizen.registerTitle' },
   },
   { path: '/profile', name: 'profile', component: () => import('../views/ProfileView.vue'), meta: { titleKey: 'citizen.profileTitle' } },
+  // movement declarations (tờ khai y tế) and the green lane
+  {
+    path: '/declarations/new',
+    name: 'declaration-new',
+    component: () => import('../views/DeclarationFormView.vue'),
+    meta: { titleKey: 'declare.title' },
+  },
+  {
+    // public: a person without an account declares (POST /movement-declarations/anonymous)
+    path: '/declare',
+    name: 'declare',
+    component: () => import('../views/DeclarationFormView.vue'),
+    props: { anonymous: true },
+    meta: { public: true, titleKey: 'declare.title' },
+  },
+  {
+    path: '/declarations',
+    name: 'declarations',
+    component: () => import('../views/DeclarationsView.vue'),
+    meta: { titleKey: 'nav.myDeclarations' },
+  },
+  {
+    // public: shown from the copy saved on the phone (also after an anonymous declaration, and offline)
+    path: '/declarations/:id',
+    name: 'declaration',
+    component: () => import('../views/DeclarationView.vue'),
+    meta: { public: true, titleKey: 'declaration.title' },
+  },
+  { path: '/green-lane', name: 'green-lane', component: () => import('../views/GreenLaneView.vue'), meta: { titleKey: 'greenLane.title' } },
+  {
+    path: '/green-lane/new',
+    name: 'green-lane-new',
+    component: () => import('../views/GreenLaneNewView.vue'),
+    meta: { titleKey: 'greenLane.registerTitle' },
+  },
+  {
+    path: '/green-lane/:id',
+    name: 'green-lane-pass',
+    component: () => import('../views/GreenLanePassView.vue'),
+    meta: { titleKey: 'greenLane.passTitle' },
+  },
   // F0 reports, cases, documents, notifications
   {
     // also opened from a commune's poster QR: /reports/new?commune=<code>
@@ -60,6 +101,7 @@ export const shared: SharedRouteOptions = { signIn: SignInView, activate: false,
 
 export const nav: NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
+  { to: '/declarations', labelKey: 'nav.myDeclarations' },
   { to: '/reports', labelKey: 'nav.myReports' },
   { to: '/documents', labelKey: 'nav.myDocuments' },
   { to: '/notifications', labelKey: 'nav.notifications' },
