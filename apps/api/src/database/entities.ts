@@ -17,6 +17,7 @@ import { Checkpoint } from '../modules/geography/checkpoints/checkpoint.entity';
 import { EpidemicZone } from '../modules/geography/zones/epidemic-zone.entity';
 import { ArrivalFollowUp } from '../modules/movements/follow-up.entity';
 import { GreenLaneVehicle } from '../modules/movements/green-lane.entity';
+import { Trip } from '../modules/movements/trip.entity';
 import { MovementDeclaration } from '../modules/movements/declaration.entity';
 import { Passage } from '../modules/movements/passage.entity';
 
@@ -43,4 +44,5 @@ export const ENTITIES = [
   Passage,
   ArrivalFollowUp,
   GreenLaneVehicle,
+  Trip,
 ];

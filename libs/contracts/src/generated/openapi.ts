@@ -638,6 +638,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkpoints/{id}/trip-passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record every passenger of a trip at once (exceptions per passenger; expired declarations skipped) */
+        post: operations["TripsController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkpoints/paper-form.pdf": {
         parameters: {
             query?: never;
@@ -1243,6 +1260,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My trips */
+        get: operations["TripsController_list"];
+        put?: never;
+        /** Register a bus or taxi trip with its passengers’ declarations (short codes or QR tokens) */
+        post: operations["TripsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my trips */
+        get: operations["TripsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/passengers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add passengers by their declaration codes */
+        post: operations["TripsController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/{id}/passengers/{declarationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a passenger */
+        delete: operations["TripsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trips/lookup/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trip by its QR token or short code, with every passenger’s risk */
+        get: operations["TripsController_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1290,6 +1393,9 @@ export interface components {
             newPassword: string;
             /** @example staff.02200 */
             username: string;
+        };
+        AddPassengersDto: {
+            passengerCodes: string[];
         };
         AdminUnitDetailDto: {
             /** @description From the province down to the parent */
@@ -1708,6 +1814,16 @@ export interface components {
              * @description First positive-test date the version applies to
              */
             validFrom: string;
+        };
+        CreateTripDto: {
+            /** Format: date-time */
+            departureAt: string;
+            /** @description Declaration short codes or QR tokens (1-80) */
+            passengerCodes: string[];
+            /** @example 22B-012.34 */
+            plate: string;
+            /** @example Hà Nội - Tuyên Quang */
+            route: string;
         };
         DailyCountDto: {
             active: number;
@@ -2312,6 +2428,12 @@ export interface components {
             /** @description Drafts to sign and issue (1-200) */
             ids: string[];
         };
+        SkippedPassengerDto: {
+            declarationId: string;
+            fullName: string;
+            /** @enum {string} */
+            reason: "EXPIRED";
+        };
         /** @enum {string} */
         Symptom: "FEVER" | "COUGH" | "SORE_THROAT" | "RUNNY_NOSE" | "LOSS_OF_SMELL" | "FATIGUE" | "MUSCLE_PAIN" | "HEADACHE" | "DIARRHEA" | "BREATHLESSNESS" | "CHEST_PAIN" | "CONFUSION";
         /** @enum {string} */
@@ -2335,6 +2457,39 @@ export interface components {
             nationality?: string;
             /** @example 0912345678 */
             phone?: string;
+        };
+        TripDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            departureAt: string;
+            id: string;
+            passengers: components["schemas"]["DeclarationDto"][];
+            plate: string;
+            /** @description Carried by the trip’s QR code */
+            qrToken: string;
+            route: string;
+            shortCode: string;
+        };
+        TripExceptionDto: {
+            declarationId: string;
+            outcome: components["schemas"]["PassageOutcome"];
+        };
+        TripListDto: {
+            items: components["schemas"]["TripDto"][];
+        };
+        TripPassageDto: {
+            code: string;
+            direction: components["schemas"]["Direction"];
+            exceptions?: components["schemas"]["TripExceptionDto"][];
+            /** @description For every passenger, unless an exception says otherwise */
+            outcome: components["schemas"]["PassageOutcome"];
+            /** Format: date-time */
+            recordedAt?: string;
+        };
+        TripPassagesDto: {
+            passages: components["schemas"]["PassageViewDto"][];
+            skipped: components["schemas"]["SkippedPassengerDto"][];
         };
         /** @enum {string} */
         UnitLevel: "PROVINCE" | "DISTRICT" | "COMMUNE";
@@ -3405,6 +3560,34 @@ export interface operations {
             };
         };
     };
+    TripsController_record: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TripPassageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripPassagesDto"];
+                };
+            };
+        };
+    };
     MovementReportsController_paperForm: {
         parameters: {
             query?: never;
@@ -4415,6 +4598,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    TripsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripListDto"];
+                };
+            };
+        };
+    };
+    TripsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTripDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+        };
+    };
+    TripsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+        };
+    };
+    TripsController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddPassengersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+        };
+    };
+    TripsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                declarationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
+            };
+        };
+    };
+    TripsController_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TripDto"];
+                };
             };
         };
     };

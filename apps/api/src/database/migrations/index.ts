@@ -2,6 +2,7 @@ import { Foundation1795487875952 } from './1795487875952-Foundation';
 import { AuditAppendOnly1795487875953 } from './1795487875953-AuditAppendOnly';
 import { CasesAndDocuments1795490136283 } from './1795490136283-CasesAndDocuments';
 import { Movements1795492677581 } from './1795492677581-Movements';
+import { Trips1795494140539 } from './1795494140539-Trips';
 
 /** Migrations in order; each is DDL only (seeds and back-fills are separate commands). */
-export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581];
+export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581, Trips1795494140539];

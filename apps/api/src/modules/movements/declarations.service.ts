@@ -168,7 +168,7 @@ export class DeclarationsService {
     return this.scanned(d);
   }
 
-  private async scanned(d: MovementDeclaration): Promise<ScannedDeclarationDto> {
+  async scanned(d: MovementDeclaration): Promise<ScannedDeclarationDto> {
     const [dto] = await this.toDtos([d]);
     const passages = await this.passages.find({ where: { declarationId: d.id }, order: { recordedAt: 'DESC' }, take: 20 });
     return { ...dto, idNumber: maskIdNumber(d.idNumber), passages: await this.passageDtos(passages) };
@@ -196,6 +196,19 @@ export class DeclarationsService {
     }
     const passage = await this.dataSource.transaction((manager) => this.insertPassage(manager, officer, checkpoint, subjectOf(declaration), dto, recordedAt, ctx));
     return { passage: (await this.passageDtos([passage]))[0], declaration: await this.scanned(declaration) };
+  }
+
+  /** Records one passage per declaration (a bus's passengers) in one transaction at the officer's own checkpoint. */
+  async recordMany(officer: AuthUser, checkpointId: string, items: { declaration: MovementDeclaration; outcome: RecordPassageDto['outcome'] }[], dto: Pick<RecordPassageDto, 'direction' | 'recordedAt'>, ctx: RequestContext): Promise<PassageViewDto[]> {
+    const checkpoint = await this.ownCheckpoint(officer, checkpointId);
+    this.assertDirection(checkpoint, dto.direction);
+    const recordedAt = this.recordedAt(dto.recordedAt);
+    const passages = await this.dataSource.transaction(async (manager) => {
+      const created: Passage[] = [];
+      for (const item of items) created.push(await this.insertPassage(manager, officer, checkpoint, subjectOf(item.declaration), { direction: dto.direction, outcome: item.outcome }, recordedAt, ctx));
+      return created;
+    });
+    return this.passageDtos(passages);
   }
 
   /** Records a passage of another kind of subject (a green-lane pass) at the officer's own checkpoint. */

@@ -10,12 +10,15 @@ import { ArrivalsController, DeclarationsController, GreenLaneController, Moveme
 import { GreenLaneService } from './green-lane.service';
 import { GreenLaneVehicle } from './green-lane.entity';
 import { MovementReportsService } from './movement-reports.service';
+import { Trip } from './trip.entity';
+import { TripsController } from './trips.controller';
+import { TripsService } from './trips.service';
 import { Passage } from './passage.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MovementDeclaration, Passage, ArrivalFollowUp, GreenLaneVehicle]), AccountsModule, GeographyModule],
-  controllers: [MovementReportsController, DeclarationsController, PassagesController, ArrivalsController, GreenLaneController],
-  providers: [DeclarationsService, ArrivalsService, GreenLaneService, MovementReportsService],
+  imports: [TypeOrmModule.forFeature([MovementDeclaration, Passage, ArrivalFollowUp, GreenLaneVehicle, Trip]), AccountsModule, GeographyModule],
+  controllers: [MovementReportsController, DeclarationsController, PassagesController, ArrivalsController, GreenLaneController, TripsController],
+  providers: [DeclarationsService, ArrivalsService, GreenLaneService, MovementReportsService, TripsService],
   exports: [DeclarationsService, ArrivalsService, GreenLaneService, MovementReportsService],
 })
 export class MovementsModule {}

@@ -58,7 +58,46 @@ async function greenLaneElsewhere(t: TestApp, caller: TestUser, approve = false)
 const passCode = async (t: TestApp, gid: string): Promise<string> => (await t.dataSource.query(`SELECT short_code FROM green_lane_vehicles WHERE id = $1`, [gid]))[0].short_code;
 const range = async (): Promise<Target> => ({ query: { from: vietnamToday(-3), to: vietnamToday() } });
 
+async function trip(t: TestApp, caller: TestUser): Promise<{ id: string; shortCode: string }> {
+  const owner = caller.user.role === Role.CITIZEN ? caller : await t.newCitizen();
+  const code = (await t.dataSource.query(`SELECT short_code FROM movement_declarations WHERE id = $1`, [await declare(t, owner)]))[0].short_code;
+  const res = await t.http.post('/api/v1/trips').set('Authorization', owner.auth).send({ plate: '22B-012.34', route: 'Hà Nội - Tuyên Quang', departureAt: new Date().toISOString(), passengerCodes: [code] });
+  if (res.status !== 201) throw new Error(`fixture trip: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.id, shortCode: res.body.shortCode };
+}
+
+/** Trips belong to their operator: "out of scope" is someone else's trip. */
+const othersTrip = async (t: TestApp): Promise<string> => (await trip(t, await t.newCitizen())).id;
+
 export const MOVEMENT_ROWS: MatrixRow[] = [
+  { operation: 'POST /api/v1/trips', inScope: async (t, c) => ({ body: { plate: '22B-012.34', route: 'Tuyến thử', departureAt: new Date().toISOString(), passengerCodes: [(await t.dataSource.query(`SELECT short_code FROM movement_declarations WHERE id = $1`, [await declare(t, c)]))[0].short_code] } }) },
+  { operation: 'GET /api/v1/trips', inScope: async () => ({}) },
+  { operation: 'GET /api/v1/trips/{id}', inScope: async (t, c) => id((await trip(t, c)).id), outOfScope: async (t) => id(await othersTrip(t)) },
+  { operation: 'GET /api/v1/trips/lookup/{code}', inScope: async (t, c) => ({ params: { code: (await trip(t, c)).shortCode } }) },
+  {
+    operation: 'POST /api/v1/trips/{id}/passengers',
+    inScope: async (t, c) => ({ ...id((await trip(t, c)).id), body: { passengerCodes: [(await t.dataSource.query(`SELECT short_code FROM movement_declarations WHERE id = $1`, [await declare(t, c)]))[0].short_code] } }),
+    outOfScope: async (t, c) => ({ ...id(await othersTrip(t)), body: { passengerCodes: [(await t.dataSource.query(`SELECT short_code FROM movement_declarations WHERE id = $1`, [await declare(t, c)]))[0].short_code] } }),
+  },
+  {
+    operation: 'DELETE /api/v1/trips/{id}/passengers/{declarationId}',
+    inScope: async (t, c) => {
+      const tr = await trip(t, c);
+      const [{ declaration_ids }] = await t.dataSource.query(`SELECT declaration_ids FROM trips WHERE id = $1`, [tr.id]);
+      return { params: { id: tr.id, declarationId: declaration_ids[0] } };
+    },
+    outOfScope: async (t) => {
+      const tid = await othersTrip(t);
+      const [{ declaration_ids }] = await t.dataSource.query(`SELECT declaration_ids FROM trips WHERE id = $1`, [tid]);
+      return { params: { id: tid, declarationId: declaration_ids[0] } };
+    },
+  },
+  {
+    operation: 'POST /api/v1/checkpoints/{id}/trip-passages',
+    inScope: async (t, c) => ({ ...id(await checkpointFor(t, c)), body: { code: (await trip(t, c)).shortCode, direction: 'IN', outcome: 'ALLOWED' } }),
+    outOfScope: async (t, c) => ({ ...id(await checkpointFor(t, c, false)), body: { code: (await trip(t, c)).shortCode, direction: 'IN', outcome: 'ALLOWED' } }),
+    outOfScopeStatus: 403,
+  },
   { operation: 'GET /api/v1/arrivals/daily', inScope: range },
   { operation: 'GET /api/v1/arrivals/export.csv', inScope: async () => ({}) },
   { operation: 'GET /api/v1/checkpoints/stats', inScope: range },
