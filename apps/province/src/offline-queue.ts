@@ -8,7 +8,7 @@
  */
 import { isApiError } from '@cordon/web';
 
-export type QueuedKind = 'DECLARATION' | 'GREEN_LANE' | 'PAPER';
+export type QueuedKind = 'DECLARATION' | 'GREEN_LANE' | 'PAPER' | 'TRIP';
 
 export interface QueuedPassage {
   /** Also the Idempotency-Key sent with every attempt. */

@@ -1,5 +1,6 @@
 import { casesEn, casesVi, mergeMessages } from '@cordon/web';
 import { movementEn, movementVi } from './movement-messages';
+import { tripEn, tripVi } from './trip-messages';
 
 /** The citizen app's own messages (merged over the shared ones from @cordon/web). */
 const vi = {
@@ -487,6 +488,6 @@ const en: typeof vi = {
 };
 
 export const messages = {
-  vi: mergeMessages(mergeMessages(casesVi, movementVi), vi),
-  en: mergeMessages(mergeMessages(casesEn, movementEn), en),
+  vi: mergeMessages(mergeMessages(mergeMessages(casesVi, movementVi), tripVi), vi),
+  en: mergeMessages(mergeMessages(mergeMessages(casesEn, movementEn), tripEn), en),
 };

@@ -54,6 +54,10 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/GreenLanePassView.vue'),
     meta: { titleKey: 'greenLane.passTitle' },
   },
+  // passenger trips (bus and taxi operators)
+  { path: '/trips', name: 'trips', component: () => import('../views/TripsView.vue'), meta: { titleKey: 'trip.listTitle' } },
+  { path: '/trips/new', name: 'trip-new', component: () => import('../views/TripNewView.vue'), meta: { titleKey: 'trip.newTitle' } },
+  { path: '/trips/:id', name: 'trip', component: () => import('../views/TripView.vue'), meta: { titleKey: 'trip.title' } },
   // F0 reports, cases, documents, notifications
   {
     // also opened from a commune's poster QR: /reports/new?commune=<code>

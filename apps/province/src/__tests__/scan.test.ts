@@ -289,13 +289,14 @@ describe('checkpoint scan', () => {
     expect(byTestId(r.el, 'passage-recorded').dataset.status).toBe('sent');
   });
 
-  it('says when neither a declaration nor a pass has the code', async () => {
+  it('says when neither a declaration nor a pass nor a trip has the code', async () => {
     const r = await open(() => undefined);
     await typeCode(r.el, 'K7M2QX9P');
     expect(byTestId(r.el, 'scan-not-found').textContent).toContain('K7M2 QX9P');
     expect(r.calls.filter((c) => c.path.includes('/lookup/')).map((c) => c.path)).toEqual([
       '/movement-declarations/lookup/K7M2QX9P',
       '/green-lane/lookup/K7M2QX9P',
+      '/trips/lookup/K7M2QX9P',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { casesEn, casesVi, mergeMessages, staffEn, staffVi } from '@cordon/web';
 import { checkpointEn, checkpointVi } from './checkpoint-messages';
 import { movementsEn, movementsVi } from './movements-messages';
+import { tripEn, tripVi } from './trip-messages';
 
 /** The province app's own messages (merged over the shared ones from @cordon/web, and the shared words of cases). */
 const vi = {
@@ -278,6 +279,6 @@ const en: typeof vi = {
 };
 
 export const messages = {
-  vi: mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), checkpointVi), movementsVi),
-  en: mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), checkpointEn), movementsEn),
+  vi: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), checkpointVi), movementsVi), tripVi),
+  en: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), checkpointEn), movementsEn), tripEn),
 };
