@@ -50,6 +50,7 @@ export { default as EmptyState } from './components/EmptyState.vue';
 export { default as LoadingSkeleton } from './components/LoadingSkeleton.vue';
 export { default as ErrorPage } from './components/ErrorPage.vue';
 export { default as ModalDialog } from './components/ModalDialog.vue';
+export { default as ConfirmDialog } from './components/ConfirmDialog.vue';
 export { default as AdminUnitPicker } from './components/AdminUnitPicker.vue';
 export { default as PasswordRules } from './components/PasswordRules.vue';
 export { default as CopyButton } from './components/CopyButton.vue';
