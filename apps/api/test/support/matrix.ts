@@ -15,6 +15,9 @@ export const MATRIX_UNITS: Record<Role, string | null> = {
   COMMUNE_LEADER: '02200',
 };
 
+/** Writes that change no record of the domain (reading state of one's own notifications). */
+const AUDIT_EXEMPT = new Set(['POST /api/v1/notifications/read-all', 'POST /api/v1/notifications/{id}/read']);
+
 export interface MatrixRow {
   /** The operation as in the OpenAPI document, e.g. 'POST /api/v1/accounts/{id}/lock'. */
   operation: string;
@@ -83,6 +86,11 @@ export function describeMatrix(title: string, rows: MatrixRow[], setup: () => Te
           }
           // On failure this shows the status and the error body.
           expect(inScope.status >= 200 && inScope.status < 300 ? '2xx' : { status: inScope.status, body: inScope.body }).toBe('2xx');
+          // Every change of state is audited: a successful write leaves an event with its request id.
+          if (method !== 'GET' && !AUDIT_EXEMPT.has(row.operation)) {
+            const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM audit_events WHERE request_id = $1`, [inScope.headers['x-request-id']]);
+            expect({ operation: row.operation, auditEvents: count > 0 }).toEqual({ operation: row.operation, auditEvents: true });
+          }
           if (row.outOfScope) {
             const out = await send(await row.outOfScope(t, caller));
             expect(out.status).toBe(row.outOfScopeStatus ?? 404);
