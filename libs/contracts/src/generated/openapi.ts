@@ -210,6 +210,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail: who changed what, when, with before and after (health: the epidemic’s records only) */
+        get: operations["AuditController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit events matching the filters as CSV (UTF-8 with BOM) */
+        get: operations["AuditController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/activate": {
         parameters: {
             query?: never;
@@ -683,6 +717,23 @@ export interface paths {
         get: operations["MovementReportsController_checkpointStats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizens/reset-activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A citizen of your commune, identified in person by their ID card, gets a new one-time activation code */
+        post: operations["CitizenAccountsController_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1361,6 +1412,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             email?: string | null;
+            /** @description Failed sign-ins since the last success */
+            failedLogins: number;
             fullName: string;
             id: string;
             jurisdiction: components["schemas"]["JurisdictionDto"];
@@ -1470,6 +1523,30 @@ export interface components {
         };
         /** @enum {string} */
         AttentionReason: "DANGER_SIGNS" | "HIGH_RISK" | "NO_CHECK_IN";
+        AuditEventDto: {
+            action: string;
+            actorId: string | null;
+            actorRole: string | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            communeCode: string | null;
+            districtCode: string | null;
+            entityId: string | null;
+            entityType: string;
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            provinceCode: string | null;
+            requestId: string | null;
+        };
+        AuditEventListDto: {
+            items: components["schemas"]["AuditEventDto"][];
+            nextCursor: string | null;
+        };
         CaseDetailDto: {
             address: string;
             attention: components["schemas"]["AttentionReason"][];
@@ -1699,6 +1776,15 @@ export interface components {
         CheckpointListDto: {
             items: components["schemas"]["CheckpointDto"][];
         };
+        CitizenActivationDto: {
+            /** @description Shown once; the citizen sets a new password with it */
+            activationCode: string;
+            /** Format: date-time */
+            activationExpiresAt: string;
+            fullName: string;
+            /** @description The citizen signs in with this (their phone number) */
+            username: string;
+        };
         CitizenProfileDto: {
             address?: string | null;
             communeCode?: string | null;
@@ -1708,6 +1794,10 @@ export interface components {
             gender: components["schemas"]["Gender"];
             idNumber: string;
             phone: string;
+        };
+        CitizenResetDto: {
+            /** @description The ID number on the card the citizen shows in person */
+            idNumber: string;
         };
         ContactDto: {
             fullName: string;
@@ -2547,6 +2637,10 @@ export interface operations {
                 status?: components["schemas"]["AccountStatus"];
                 /** @description Accounts whose jurisdiction lies in this unit (subtree) */
                 unitCode?: string;
+                /** @description Only accounts that never signed in */
+                neverSignedIn?: boolean;
+                /** @description Only accounts locked (by an administrator or after failed sign-ins) */
+                locked?: boolean;
                 limit?: number;
                 cursor?: string;
             };
@@ -2863,6 +2957,66 @@ export interface operations {
                 communeCode?: string;
                 /** @description Only people coming from an epidemic zone */
                 fromZone?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditController_search: {
+        parameters: {
+            query?: {
+                actorId?: string;
+                /** @description Exact action or a prefix ending in a dot, e.g. "account." */
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+                /** @description Events of records in this unit (province, district or commune) */
+                unitCode?: string;
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventListDto"];
+                };
+            };
+        };
+    };
+    AuditController_export: {
+        parameters: {
+            query?: {
+                actorId?: string;
+                /** @description Exact action or a prefix ending in a dot, e.g. "account." */
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+                /** @description Events of records in this unit (province, district or commune) */
+                unitCode?: string;
+                from?: string;
+                to?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -3623,6 +3777,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CheckpointDaysDto"];
+                };
+            };
+        };
+    };
+    CitizenAccountsController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CitizenResetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenActivationDto"];
                 };
             };
         };

@@ -28,6 +28,7 @@ export function toAccountDto(user: User, unitNames: Map<string, string>): Accoun
     status: user.status,
     lockedUntil: user.lockedUntil && user.lockedUntil > new Date() ? user.lockedUntil.toISOString() : null,
     lastLoginAt: iso(user.lastLoginAt),
+    failedLogins: user.failedLogins,
     activationExpiresAt: iso(user.activationExpiresAt),
     createdAt: user.createdAt.toISOString(),
   };

@@ -6,7 +6,7 @@ import { Authorize } from '../../common/auth/authorize.decorator';
 import { Ctx, CurrentUser } from '../../common/auth/request-context.decorator';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { AccountsService } from './accounts.service';
-import { AccountDto, AccountListDto, AccountQueryDto, CreateAccountDto, ProvisionedAccountDto, UpdateAccountDto } from './dtos/account.dto';
+import { AccountDto, AccountListDto, AccountQueryDto, CitizenActivationDto, CitizenResetDto, CreateAccountDto, ProvisionedAccountDto, UpdateAccountDto } from './dtos/account.dto';
 
 @ApiTags('accounts')
 @Controller('accounts')
@@ -80,5 +80,20 @@ export class AccountsController {
   @ApiOkResponse({ type: AccountDto })
   deactivate(@CurrentUser() user: AuthUser, @Param('id') id: string, @Ctx() ctx: RequestContext): Promise<AccountDto> {
     return this.accounts.deactivate(user, id, ctx);
+  }
+}
+
+@ApiTags('accounts')
+@Controller('citizens')
+export class CitizenAccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post('reset-activation')
+  @HttpCode(200)
+  @Authorize(Role.COMMUNE_STAFF, Role.COMMUNE_LEADER)
+  @ApiOperation({ summary: 'A citizen of your commune, identified in person by their ID card, gets a new one-time activation code' })
+  @ApiOkResponse({ type: CitizenActivationDto })
+  reset(@CurrentUser() user: AuthUser, @Body() dto: CitizenResetDto, @Ctx() ctx: RequestContext): Promise<CitizenActivationDto> {
+    return this.accounts.resetCitizen(user, dto.idNumber, ctx);
   }
 }

@@ -5,7 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { JWT_SECRETS, type JwtSecrets } from '../../config/secrets';
 import { GeographyModule } from '../geography/geography.module';
-import { AccountsController } from './accounts.controller';
+import { AccountsController, CitizenAccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -30,7 +30,7 @@ import { User } from './user.entity';
     }),
     GeographyModule,
   ],
-  controllers: [AuthController, AccountsController],
+  controllers: [AuthController, AccountsController, CitizenAccountsController],
   providers: [AuthService, AccountsService, PasswordService, TokenService, JwtStrategy],
   exports: [AuthService, AccountsService, PasswordService],
 })

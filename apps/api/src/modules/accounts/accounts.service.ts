@@ -7,11 +7,12 @@ import { DomainError, forbidden, invalid } from '../../common/errors/domain-erro
 import { uuidv7 } from '../../common/ids';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
 import { AppConfig } from '../../config/app-config';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { AuditService } from '../audit/audit.service';
 import { CheckpointsService } from '../geography/checkpoints/checkpoints.service';
 import { GeographyService, type ResolvedUnit } from '../geography/geography.service';
 import { auditView, toAccountDto } from './account.mapper';
-import type { AccountDto, AccountListDto, AccountQueryDto, CreateAccountDto, ProvisionedAccountDto, UpdateAccountDto } from './dtos/account.dto';
+import type { AccountDto, AccountListDto, AccountQueryDto, CitizenActivationDto, CreateAccountDto, ProvisionedAccountDto, UpdateAccountDto } from './dtos/account.dto';
 import { PasswordService } from './password.service';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
@@ -49,6 +50,7 @@ export class AccountsService {
     private readonly passwords: PasswordService,
     private readonly tokens: TokenService,
     private readonly audit: AuditService,
+    private readonly rateLimits: RateLimitService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -59,6 +61,8 @@ export class AccountsService {
     this.restrictToProvisionable(qb, caller);
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
+    if (query.neverSignedIn) qb.andWhere('u.last_login_at IS NULL');
+    if (query.locked) qb.andWhere(`(u.status = 'LOCKED' OR u.locked_until > now())`);
     if (query.unitCode) {
       qb.andWhere(new Brackets((w) => w.where('u.unit_code = :unit').orWhere('u.district_code = :unit').orWhere('u.commune_code = :unit').orWhere('u.province_code = :unit')), { unit: query.unitCode });
     }
@@ -190,6 +194,25 @@ export class AccountsService {
       return true;
     });
     return { account, activationCode: code, activationExpiresAt: activationExpiresAt.toISOString() };
+  }
+
+  /**
+   * A citizen who lost their password and has no e-mail or SMS comes to the commune with their ID card:
+   * staff of the citizen's commune issue a new one-time activation code (audited, rate limited per staff member).
+   */
+  async resetCitizen(caller: AuthUser, idNumber: string, ctx: RequestContext): Promise<CitizenActivationDto> {
+    await this.rateLimits.consume('auth', `staff:${caller.id}`);
+    const [row] = await this.dataSource.query(`SELECT user_id FROM citizen_profiles WHERE id_number = $1`, [idNumber]);
+    const user = row ? await this.users.findOneBy({ id: row.user_id, role: Role.CITIZEN }) : null;
+    const citizen = this.policy.assertInScope(caller, user && user.communeCode ? { ...user, ownerId: null } : null, 'Citizen') as User;
+    const { code, hash } = this.passwords.newActivationCode();
+    const activationExpiresAt = this.activationExpiry();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: citizen.id }, { status: AccountStatus.PENDING_ACTIVATION, passwordHash: null, activationCodeHash: hash, activationExpiresAt, failedLogins: 0, lockedUntil: null });
+      await this.endSessions(citizen, manager);
+      await this.audit.record(ctx, { action: 'citizen.reset_in_person', entityType: 'user', entityId: citizen.id, before: { status: citizen.status }, after: { status: AccountStatus.PENDING_ACTIVATION }, ...this.codesOf(citizen) }, manager);
+    });
+    return { username: citizen.username, fullName: citizen.fullName, activationCode: code, activationExpiresAt: activationExpiresAt.toISOString() };
   }
 
   /** Applies a status change; `change` returns whether the account's sessions must end. */

@@ -35,7 +35,15 @@ async function newAccountBody(t: TestApp, caller: TestUser, inScope: boolean): P
   return { body: inScope ? { username: `m.in.${n}`, fullName: 'Cán bộ mới', role: Role.COMMUNE_STAFF, unitCode: '02230' } : { username: `m.out.${n}`, fullName: 'Cán bộ Hà Nội', role: Role.DISTRICT_OFFICER, unitCode: '001' } };
 }
 
+async function citizenIdNumber(t: TestApp, communeCode: string): Promise<string> {
+  const citizen = await t.newCitizen({ communeCode });
+  return (await t.dataSource.query(`SELECT id_number FROM citizen_profiles WHERE user_id = $1`, [citizen.user.id]))[0].id_number;
+}
+
 export const ACCOUNT_ROWS: MatrixRow[] = [
+  { operation: 'GET /api/v1/audit-events', inScope: async () => ({}) },
+  { operation: 'GET /api/v1/audit-events/export.csv', inScope: async () => ({}) },
+  { operation: 'POST /api/v1/citizens/reset-activation', inScope: async (t) => ({ body: { idNumber: await citizenIdNumber(t, '02200') } }), outOfScope: async (t) => ({ body: { idNumber: await citizenIdNumber(t, '02230') } }) },
   { operation: 'GET /api/v1/accounts', inScope: async () => ({}) },
   { operation: 'POST /api/v1/accounts', inScope: (t, c) => newAccountBody(t, c, true), outOfScope: (t, c) => newAccountBody(t, c, false), outOfScopeStatus: 403 },
   { operation: 'GET /api/v1/accounts/{id}', inScope: inside, outOfScope: outside },

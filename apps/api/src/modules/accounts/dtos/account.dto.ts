@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AccountStatus, Agency, Role, STAFF_ROLES, STAFF_USERNAME_PATTERN, VN_PHONE_PATTERN } from '@cordon/contracts';
 import { JurisdictionDto } from './auth.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
 
 export class AccountDto {
@@ -20,6 +21,7 @@ export class AccountDto {
   @ApiProperty({ enum: Object.values(AccountStatus), enumName: 'AccountStatus' }) status: AccountStatus;
   @ApiProperty({ description: 'Temporarily locked after repeated failed sign-ins, until this time', type: String, format: 'date-time', nullable: true }) lockedUntil: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: string | null;
+  @ApiProperty({ description: 'Failed sign-ins since the last success' }) failedLogins: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) activationExpiresAt: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: string;
 }
@@ -51,11 +53,29 @@ export class AccountQueryDto {
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d{2,5}$/, { message: 'unitCode must be a unit code' })
   unitCode?: string;
 
+  @ApiPropertyOptional({ description: 'Only accounts that never signed in' }) @IsOptional() @Transform(toBool) @IsBoolean()
+  neverSignedIn?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only accounts locked (by an administrator or after failed sign-ins)' }) @IsOptional() @Transform(toBool) @IsBoolean()
+  locked?: boolean;
+
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
   cursor?: string;
+}
+
+export class CitizenResetDto {
+  @ApiProperty({ description: 'The ID number on the card the citizen shows in person' }) @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value)) @Matches(/^0\d{11}$|^[A-Z][0-9]{7}$|^[A-Z0-9]{6,9}$/, { message: 'idNumber must be a 12-digit citizen ID or a passport number' })
+  idNumber: string;
+}
+
+export class CitizenActivationDto {
+  @ApiProperty({ description: 'The citizen signs in with this (their phone number)' }) username: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ description: 'Shown once; the citizen sets a new password with it' }) activationCode: string;
+  @ApiProperty({ type: String, format: 'date-time' }) activationExpiresAt: string;
 }
 
 export class CreateAccountDto {

@@ -31,6 +31,8 @@ export class ZonesService {
     return { items: await this.toDtos(rows) };
   }
 
+  // Audit events of designations belong to the designating department's province (the zone may lie elsewhere).
+
   /** A new designation of a unit; one still in force for the same unit ends the day before. */
   async designate(dto: DesignateZoneDto, ctx: RequestContext): Promise<EpidemicZoneDto> {
     const unit = await this.geography.resolve(dto.unitCode);
@@ -46,10 +48,10 @@ export class ZonesService {
       for (const z of current) {
         if (z.validFrom >= dto.validFrom) throw invalid('validFrom', 'overlap', `a designation from ${z.validFrom} exists; end it first`);
         await manager.update(EpidemicZone, { id: z.id }, { validTo: addDays(dto.validFrom, -1) });
-        await this.audit.record(ctx, { action: 'epidemic_zone.end', entityType: 'epidemic_zone', entityId: z.id, before: { validTo: z.validTo }, after: { validTo: addDays(dto.validFrom, -1) }, provinceCode: unit.provinceCode }, manager);
+        await this.audit.record(ctx, { action: 'epidemic_zone.end', entityType: 'epidemic_zone', entityId: z.id, before: { validTo: z.validTo }, after: { validTo: addDays(dto.validFrom, -1) }, provinceCode: ctx.user?.provinceCode ?? null }, manager);
       }
       await manager.insert(EpidemicZone, { id, unitCode: unit.code, unitLevel: unit.level, provinceCode: unit.provinceCode, districtCode: unit.districtCode, level: dto.level, validFrom: dto.validFrom, validTo: dto.validTo ?? null, note: dto.note ?? null, createdBy: ctx.user?.id ?? null });
-      await this.audit.record(ctx, { action: 'epidemic_zone.designate', entityType: 'epidemic_zone', entityId: id, after: { unitCode: unit.code, level: dto.level, validFrom: dto.validFrom, validTo: dto.validTo ?? null }, provinceCode: unit.provinceCode }, manager);
+      await this.audit.record(ctx, { action: 'epidemic_zone.designate', entityType: 'epidemic_zone', entityId: id, after: { unitCode: unit.code, level: dto.level, validFrom: dto.validFrom, validTo: dto.validTo ?? null }, provinceCode: ctx.user?.provinceCode ?? null }, manager);
     });
     return (await this.toDtos([await this.zones.findOneByOrFail({ id })]))[0];
   }
@@ -60,7 +62,7 @@ export class ZonesService {
     if (validTo < zone.validFrom) throw invalid('validTo', 'before_from', 'validTo must not be before validFrom');
     await this.dataSource.transaction(async (manager) => {
       await manager.update(EpidemicZone, { id }, { validTo });
-      await this.audit.record(ctx, { action: 'epidemic_zone.end', entityType: 'epidemic_zone', entityId: id, before: { validTo: zone.validTo }, after: { validTo }, provinceCode: zone.provinceCode }, manager);
+      await this.audit.record(ctx, { action: 'epidemic_zone.end', entityType: 'epidemic_zone', entityId: id, before: { validTo: zone.validTo }, after: { validTo }, provinceCode: ctx.user?.provinceCode ?? null }, manager);
     });
     return (await this.toDtos([await this.zones.findOneByOrFail({ id })]))[0];
   }
