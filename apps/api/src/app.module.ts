@@ -18,6 +18,7 @@ import { HealthModule } from './modules/health/health.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { MovementsModule } from './modules/movements/movements.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 
 export interface AppModuleOptions {
@@ -62,6 +63,7 @@ export class AppModule {
         CasesModule,
         DocumentsModule,
         MovementsModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1311,6 +1311,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/deployment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deployment report: accounts provisioned / activated / active in 7 days, work handled, paper versus electronic, units with no activity */
+        get: operations["ReportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/deployment/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deployment report as a printable PDF */
+        get: operations["ReportsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trips": {
         parameters: {
             query?: never;
@@ -1997,6 +2031,43 @@ export interface components {
             date: string;
             result: components["schemas"]["TestResult"];
             type: components["schemas"]["TestType"];
+        };
+        DeploymentReportDto: {
+            checkpoints: {
+                accounts?: number;
+                activated?: number;
+                active7d?: number;
+                code?: string;
+                electronic?: number;
+                id?: string;
+                name?: string;
+                paper?: number;
+                passages?: number;
+            }[];
+            communes: {
+                accounts?: number;
+                activated?: number;
+                active7d?: number;
+                code?: string;
+                name?: string;
+                passages?: number;
+                reports?: number;
+            }[];
+            districts: {
+                accounts?: number;
+                activated?: number;
+                active7d?: number;
+                code?: string;
+                name?: string;
+                passages?: number;
+                reports?: number;
+            }[];
+            /** Format: date-time */
+            generatedAt: string;
+            inactiveCheckpoints: string[];
+            inactiveCommunes: string[];
+            /** @description Percent of checkpoint passages from paper declarations */
+            paperShare: number;
         };
         DesignateZoneDto: {
             /** @description 1 low .. 4 very high (Resolution 128/NQ-CP) */
@@ -4764,6 +4835,42 @@ export interface operations {
                 /** @description Default: today */
                 date?: string;
             };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeploymentReportDto"];
+                };
+            };
+        };
+    };
+    ReportsController_pdf: {
+        parameters: {
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;

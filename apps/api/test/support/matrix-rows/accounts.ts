@@ -42,6 +42,8 @@ async function citizenIdNumber(t: TestApp, communeCode: string): Promise<string>
 
 export const ACCOUNT_ROWS: MatrixRow[] = [
   { operation: 'GET /api/v1/audit-events', inScope: async () => ({}) },
+  { operation: 'GET /api/v1/reports/deployment', inScope: async () => ({}) },
+  { operation: 'GET /api/v1/reports/deployment/pdf', inScope: async () => ({}) },
   { operation: 'GET /api/v1/audit-events/export.csv', inScope: async () => ({}) },
   { operation: 'POST /api/v1/citizens/reset-activation', inScope: async (t) => ({ body: { idNumber: await citizenIdNumber(t, '02200') } }), outOfScope: async (t) => ({ body: { idNumber: await citizenIdNumber(t, '02230') } }) },
   { operation: 'GET /api/v1/accounts', inScope: async () => ({}) },
