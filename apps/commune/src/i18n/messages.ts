@@ -1,5 +1,6 @@
 import { casesEn, casesVi, mergeMessages, staffEn, staffVi } from '@cordon/web';
 import { arrivalsEn, arrivalsVi } from './arrivals-messages';
+import { citizenEn, citizenVi } from './citizen-messages';
 
 /**
  * The commune app's own messages (merged over the shared ones from @cordon/web, with the shared words of
@@ -484,6 +485,6 @@ const en: typeof vi = {
 };
 
 export const messages = {
-  vi: mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), arrivalsVi),
-  en: mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), arrivalsEn),
+  vi: mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), arrivalsVi), citizenVi),
+  en: mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), arrivalsEn), citizenEn),
 };

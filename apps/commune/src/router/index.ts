@@ -4,8 +4,9 @@ import HomeView from '../views/HomeView.vue';
 
 /**
  * Roles of this app: COMMUNE_STAFF, COMMUNE_LEADER, DISTRICT_OFFICER (the guard checks APP_OF_ROLE).
- * Every page is open to the three; the pages hide the write actions from DISTRICT_OFFICER and
- * signing / revoking from COMMUNE_STAFF (the API has the last word).
+ * Every page but /citizen-reset is open to the three; the pages hide the write actions from DISTRICT_OFFICER and
+ * signing / revoking from COMMUNE_STAFF (the API has the last word); giving a citizen a new activation
+ * code is for COMMUNE_STAFF and COMMUNE_LEADER only.
  */
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: HomeView, meta: { titleKey: 'nav.home' } },
@@ -16,6 +17,12 @@ export const routes: RouteRecordRaw[] = [
   { path: '/decisions', name: 'decisions', component: () => import('../views/DecisionsView.vue'), meta: { titleKey: 'docs.title' } },
   { path: '/poster', name: 'poster', component: () => import('../views/PosterView.vue'), meta: { titleKey: 'poster.title' } },
   { path: '/arrivals', name: 'arrivals', component: () => import('../views/ArrivalsView.vue'), meta: { titleKey: 'arr.title' } },
+  {
+    path: '/citizen-reset',
+    name: 'citizen-reset',
+    component: () => import('../views/CitizenResetView.vue'),
+    meta: { roles: ['COMMUNE_STAFF', 'COMMUNE_LEADER'], titleKey: 'cz.title' },
+  },
 ];
 
 export const shared: SharedRouteOptions = {
@@ -31,5 +38,6 @@ export const nav: NavItem[] = [
   { to: '/decisions', labelKey: 'nav.decisions' },
   { to: '/poster', labelKey: 'nav.poster' },
   { to: '/arrivals', labelKey: 'nav.arrivals' },
+  { to: '/citizen-reset', labelKey: 'nav.citizenReset', roles: ['COMMUNE_STAFF', 'COMMUNE_LEADER'] },
   { to: '/change-password', labelKey: 'nav.changePassword' },
 ];

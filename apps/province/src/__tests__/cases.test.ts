@@ -68,7 +68,7 @@ describe('province cases', () => {
   it('shows Ca bệnh / Thống kê to the Department of Health only', async () => {
     const r = await boot('HEALTH_OFFICER', '/', () => undefined);
     const links = Array.from(r.el.querySelectorAll('.shell-nav a')).map((a) => a.textContent);
-    expect(links).toEqual(['Trang chủ', 'Ca bệnh', 'Thống kê', 'Vùng dịch', 'Người đến', 'Báo cáo ngày', 'Đổi mật khẩu']);
+    expect(links).toEqual(['Trang chủ', 'Ca bệnh', 'Thống kê', 'Vùng dịch', 'Người đến', 'Báo cáo ngày', 'Nhật ký', 'Đổi mật khẩu']);
     r.vueApp.unmount();
     const admin = await boot('ACCOUNT_ADMIN', '/cases', () => undefined);
     expect(admin.router.currentRoute.value.name).toBe('no-access');

@@ -39,7 +39,7 @@ describe('province navigation of the movement pages', () => {
   it('offers Vùng dịch / Người đến / Báo cáo ngày to the Department of Health and Luồng xanh to the Department of Transport', async () => {
     const h = await boot('HEALTH_OFFICER', '/', () => undefined);
     const links = Array.from(h.el.querySelectorAll('.shell-nav a')).map((a) => a.textContent);
-    expect(links).toEqual(['Trang chủ', 'Ca bệnh', 'Thống kê', 'Vùng dịch', 'Người đến', 'Báo cáo ngày', 'Đổi mật khẩu']);
+    expect(links).toEqual(['Trang chủ', 'Ca bệnh', 'Thống kê', 'Vùng dịch', 'Người đến', 'Báo cáo ngày', 'Nhật ký', 'Đổi mật khẩu']);
     expect(h.el.querySelector('[data-testid="zones-card"]')).not.toBeNull();
     expect(h.el.querySelector('[data-testid="daily-report-card"]')).not.toBeNull();
     await h.router.push('/green-lane');

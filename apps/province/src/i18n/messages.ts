@@ -2,6 +2,7 @@ import { casesEn, casesVi, mergeMessages, staffEn, staffVi } from '@cordon/web';
 import { checkpointEn, checkpointVi } from './checkpoint-messages';
 import { movementsEn, movementsVi } from './movements-messages';
 import { tripEn, tripVi } from './trip-messages';
+import { adminEn, adminVi } from './admin-messages';
 
 /** The province app's own messages (merged over the shared ones from @cordon/web, and the shared words of cases). */
 const vi = {
@@ -279,6 +280,6 @@ const en: typeof vi = {
 };
 
 export const messages = {
-  vi: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), checkpointVi), movementsVi), tripVi),
-  en: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), checkpointEn), movementsEn), tripEn),
+  vi: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), checkpointVi), movementsVi), tripVi), adminVi),
+  en: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), checkpointEn), movementsEn), tripEn), adminEn),
 };

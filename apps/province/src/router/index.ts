@@ -22,6 +22,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['ACCOUNT_ADMIN'], titleKey: 'accounts.createTitle' },
   },
   {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('../views/AuditView.vue'),
+    meta: { roles: ['ACCOUNT_ADMIN', 'HEALTH_OFFICER'], titleKey: 'au.title' },
+  },
+  {
+    path: '/deployment',
+    name: 'deployment',
+    component: () => import('../views/DeploymentView.vue'),
+    meta: { roles: ['ACCOUNT_ADMIN'], titleKey: 'dep.title' },
+  },
+  {
     path: '/cases',
     name: 'cases',
     component: () => import('../views/CasesView.vue'),
@@ -94,6 +106,7 @@ export const shared: SharedRouteOptions = {
 export const nav: NavItem[] = [
   { to: '/', labelKey: 'nav.home' },
   { to: '/accounts', labelKey: 'nav.accounts', roles: ['ACCOUNT_ADMIN'] },
+  { to: '/deployment', labelKey: 'nav.deployment', roles: ['ACCOUNT_ADMIN'] },
   { to: '/cases', labelKey: 'nav.cases', roles: ['HEALTH_OFFICER'] },
   { to: '/dashboard', labelKey: 'nav.dashboard', roles: ['HEALTH_OFFICER'] },
   { to: '/scan', labelKey: 'nav.scan', roles: ['CHECKPOINT_OFFICER'] },
@@ -104,5 +117,6 @@ export const nav: NavItem[] = [
   { to: '/arrivals', labelKey: 'nav.arrivals', roles: ['HEALTH_OFFICER'] },
   { to: '/daily-report', labelKey: 'nav.dailyReport', roles: ['HEALTH_OFFICER'] },
   { to: '/green-lane', labelKey: 'nav.greenLane', roles: ['TRANSPORT_OFFICER'] },
+  { to: '/audit', labelKey: 'nav.audit', roles: ['ACCOUNT_ADMIN', 'HEALTH_OFFICER'] },
   { to: '/change-password', labelKey: 'nav.changePassword' },
 ];

@@ -1,0 +1,48 @@
+/** Words of the page that gives a citizen a new activation code in person (`cz.*`, merged into the app's messages). */
+export const citizenVi = {
+  nav: { citizenReset: 'Cấp lại mã kích hoạt' },
+  cz: {
+    title: 'Cấp lại mã kích hoạt cho người dân',
+    intro: 'Dùng khi người dân quên mật khẩu hoặc mất điện thoại và đến trực tiếp. Cán bộ kiểm tra thẻ CCCD hoặc hộ chiếu của người dân, rồi nhập số trên thẻ.',
+    idNumber: 'Số CCCD hoặc hộ chiếu',
+    idHint: 'CCCD: 12 chữ số. Hộ chiếu: chữ và số in trên hộ chiếu.',
+    idInvalid: 'Số CCCD gồm 12 chữ số; số hộ chiếu gồm 6-9 chữ và số.',
+    submit: 'Cấp lại mã kích hoạt',
+    confirmTitle: 'Cấp lại mã kích hoạt cho số {id}?',
+    confirmText: 'Hãy chắc chắn người dân đang có mặt và số trên thẻ CCCD hoặc hộ chiếu họ xuất trình đúng là {id}. Mật khẩu cũ của người dân sẽ không dùng được nữa.',
+    confirmOk: 'Đã kiểm tra thẻ, cấp mã',
+    notFound: 'Không tìm thấy người dân thuộc xã với số này',
+    resultTitle: 'Mã kích hoạt mới của {name}',
+    fullName: 'Họ và tên',
+    username: 'Tên đăng nhập (số điện thoại)',
+    code: 'Mã kích hoạt',
+    expires: 'Hết hạn lúc {time}',
+    once: 'Mã chỉ hiển thị một lần. Hãy đưa trực tiếp cho người dân, không gửi qua người khác hay chụp ảnh.',
+    how: 'Người dân mở ứng dụng, chọn "Kích hoạt tài khoản", nhập tên đăng nhập {username} và mã này, rồi đặt mật khẩu mới.',
+    done: 'Xong',
+  },
+};
+
+export const citizenEn: typeof citizenVi = {
+  nav: { citizenReset: 'New activation code' },
+  cz: {
+    title: 'Give a citizen a new activation code',
+    intro: 'For a citizen who forgot their password or lost their phone and comes in person. Check their citizen ID card or passport, then enter the number on it.',
+    idNumber: 'Citizen ID or passport number',
+    idHint: 'Citizen ID: 12 digits. Passport: the letters and digits printed on it.',
+    idInvalid: 'A citizen ID has 12 digits; a passport number 6-9 letters and digits.',
+    submit: 'Give a new activation code',
+    confirmTitle: 'Give a new activation code to {id}?',
+    confirmText: 'Make sure the citizen is here in person and the number on the ID card or passport they show is {id}. Their old password stops working.',
+    confirmOk: 'Card checked, give the code',
+    notFound: 'No citizen of the commune has this number',
+    resultTitle: 'New activation code of {name}',
+    fullName: 'Full name',
+    username: 'Username (phone number)',
+    code: 'Activation code',
+    expires: 'Expires at {time}',
+    once: 'The code is shown only once. Give it to the citizen in person; do not pass it on through others or photograph it.',
+    how: 'The citizen opens the app, chooses "Activate account", enters the username {username} and this code, then sets a new password.',
+    done: 'Done',
+  },
+};
