@@ -77,6 +77,11 @@ export class JurisdictionPolicy {
     return record;
   }
 
+  /** Checkpoint officers act only at their own checkpoint (looking up any declaration by code is a separate capability). */
+  assertOwnCheckpoint(user: AuthUser, checkpointId: string): void {
+    if (!user.checkpointId || user.checkpointId !== checkpointId) throw forbidden('Officers record passages only at their own checkpoint');
+  }
+
   /** 403 when a command names a unit outside the caller's jurisdiction. */
   assertUnitInScope(user: AuthUser, unit: { provinceCode: string | null; districtCode: string | null; communeCode: string | null }): void {
     if (user.role === Role.CITIZEN || !this.isInScope(user, { ...unit })) throw forbidden('That unit is outside your jurisdiction');

@@ -4,7 +4,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { DeclarationSource, ErrorCode, foldVietnamese, PassageSource, Role, SHORT_CODE_ALPHABET, SHORT_CODE_PATTERN, UnitLevel } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
-import { DomainError, forbidden, invalid, notFound } from '../../common/errors/domain-error';
+import { DomainError, invalid, notFound } from '../../common/errors/domain-error';
 import { decodeOffset, page } from '../../common/http/offset-cursor';
 import { uuidv7 } from '../../common/ids';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
@@ -175,7 +175,7 @@ export class DeclarationsService {
   }
 
   private async ownCheckpoint(officer: AuthUser, checkpointId: string): Promise<Checkpoint> {
-    if (officer.checkpointId !== checkpointId) throw forbidden('Officers record passages only at their own checkpoint');
+    this.policy.assertOwnCheckpoint(officer, checkpointId);
     const checkpoint = await this.checkpoints.findById(checkpointId);
     if (!checkpoint || !checkpoint.active) throw new DomainError(ErrorCode.CONFLICT, 'This checkpoint is not active');
     return checkpoint;
