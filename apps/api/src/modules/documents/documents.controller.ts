@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, type Type } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { sendPdf } from '../../common/pdf/send-pdf';
 import { DocumentKind, Role } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
@@ -20,14 +21,6 @@ import {
   UpdateDraftDto,
 } from './dtos/document.dto';
 
-function sendPdf(reply: FastifyReply, data: Buffer, filename: string): void {
-  reply
-    .header('Content-Type', 'application/pdf')
-    .header('Content-Disposition', `inline; filename="${filename}"`)
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'private, no-cache')
-    .send(data);
-}
 
 /**
  * The two document resources share one life cycle (draft -> issued -> revoked), so one controller class is

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { sendPdf } from '../../common/pdf/send-pdf';
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { Role } from '@cordon/contracts';
@@ -188,9 +189,6 @@ class DailyReportDto {
   @ApiProperty() paperDeclarations: number;
 }
 
-function sendPdf(reply: FastifyReply, data: Buffer, filename: string): void {
-  reply.header('Content-Type', 'application/pdf').header('Content-Disposition', `inline; filename="${filename}"`).header('X-Content-Type-Options', 'nosniff').header('Cache-Control', 'private, no-cache').send(data);
-}
 
 const ARRIVAL_COLUMNS: CsvColumn<ArrivalDto>[] = [
   { header: 'Họ và tên', value: (a) => a.declaration.fullName },

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { sendPdf } from '../../common/pdf/send-pdf';
 import { Role } from '@cordon/contracts';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { Authorize } from '../../common/auth/authorize.decorator';
@@ -46,6 +47,6 @@ export class ReportsController {
   @ApiProduces('application/pdf')
   async pdf(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
     const data = await this.deployment.pdfOf(provinceOf(user));
-    reply.header('Content-Type', 'application/pdf').header('Content-Disposition', 'inline; filename="bao-cao-trien-khai.pdf"').header('X-Content-Type-Options', 'nosniff').send(data);
+    sendPdf(reply, data, 'bao-cao-trien-khai.pdf');
   }
 }
