@@ -43,3 +43,10 @@ export function vietnameseShortDate(date: string): string {
   const [y, m, d] = date.split('-');
   return `${d}/${m}/${y}`;
 }
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** dd/MM/yyyy HH:mm in Vietnam. */
+export function vietnameseDateTime(instant: Date): string {
+  return `${vietnameseShortDate(vietnamDate(instant))} ${timeFormat.format(instant)}`;
+}

@@ -1,6 +1,7 @@
 import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
 import { RateLimitBucket } from '../common/rate-limit/rate-limit-bucket.entity';
 import { CitizenProfile } from '../modules/accounts/citizen-profile.entity';
+import { AccountImport, AccountImportRow } from '../modules/accounts/imports/account-import.entity';
 import { RefreshToken } from '../modules/accounts/refresh-token.entity';
 import { User } from '../modules/accounts/user.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
@@ -27,6 +28,8 @@ export const ENTITIES = [
   User,
   CitizenProfile,
   RefreshToken,
+  AccountImport,
+  AccountImportRow,
   AuditEvent,
   IdempotencyRecord,
   RateLimitBucket,

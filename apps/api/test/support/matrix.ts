@@ -31,7 +31,9 @@ export interface MatrixRow {
 
 export interface Target {
   params?: Record<string, string>;
-  body?: object;
+  /** A JSON body, or raw bytes sent with `contentType` (file uploads). */
+  body?: object | string;
+  contentType?: string;
   query?: Record<string, string>;
 }
 
@@ -76,6 +78,7 @@ export function describeMatrix(title: string, rows: MatrixRow[], setup: () => Te
             const url = path.replace(/\{(\w+)\}/g, (_, p: string) => encodeURIComponent(target.params?.[p] ?? 'missing'));
             let req = t.http[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url).set('Authorization', caller.auth);
             if (target.query) req = req.query(target.query);
+            if (target.contentType) req = req.set('Content-Type', target.contentType);
             return target.body ? req.send(target.body) : req;
           };
           // A role that may never call the endpoint is refused before any lookup: no fixture needed.

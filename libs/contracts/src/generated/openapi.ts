@@ -108,6 +108,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent imports of your role in your province (newest first, at most 50) */
+        get: operations["AccountImportsController_list"];
+        put?: never;
+        /** Upload a CSV or XLSX of accounts: every row is validated and nothing is written until you commit */
+        post: operations["AccountImportsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: state, counts and the progress of a running commit */
+        get: operations["AccountImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a preview (nothing is written) */
+        post: operations["AccountImportsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/{id}/codes.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The activation codes of the created accounts as CSV: once (the codes are erased when both formats were taken) */
+        post: operations["AccountImportsController_codesCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/{id}/codes.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The activation codes as printable slips, one per account: once */
+        post: operations["AccountImportsController_codesPdf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/{id}/commit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write every row in one transaction (all or nothing), in the background: poll the import for progress */
+        post: operations["AccountImportsController_commit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/{id}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The row-by-row report as CSV (the rows as read, the verdict and the reasons) */
+        get: operations["AccountImportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/{id}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The row-by-row report (filter by action, e.g. ERROR) */
+        get: operations["AccountImportsController_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/province": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Provision the whole province: a preview of a staff and a leader account for every commune and an officer for every district that has none */
+        post: operations["AccountImportsController_provisionProvince"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template (Vietnamese headers); the XLSX adds instructions and the unit codes of your province */
+        get: operations["AccountImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin-units": {
         parameters: {
             query?: never;
@@ -1464,6 +1635,34 @@ export interface components {
             title?: string | null;
             username: string;
         };
+        AccountImportDto: {
+            codes: components["schemas"]["ImportCodesDto"];
+            /** Format: date-time */
+            committedAt: string | null;
+            counts: components["schemas"]["ImportCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description A preview can be committed until then
+             */
+            expiresAt: string;
+            /** @description Why the last commit failed (nothing was written) */
+            failure: string | null;
+            fileName: string | null;
+            id: string;
+            /** @description Columns of the file that are not in the template (ignored) */
+            ignoredColumns: string[];
+            /** @description Rows written so far by a running commit */
+            processed: number;
+            /** @description FILE: an uploaded CSV/XLSX; PROVINCE: "provision the whole province" */
+            source: components["schemas"]["ImportSource"];
+            state: components["schemas"]["ImportState"];
+            totalRows: number;
+        };
+        AccountImportListDto: {
+            items: components["schemas"]["AccountImportDto"][];
+        };
         AccountListDto: {
             items: components["schemas"]["AccountDto"][];
             nextCursor: string | null;
@@ -2227,6 +2426,67 @@ export interface components {
             status: "ok" | "degraded";
             time: string;
         };
+        ImportCodesDto: {
+            /** @description The activation codes can still be downloaded (in a format not yet taken) */
+            available: boolean;
+            /** Format: date-time */
+            csvExportedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The codes are erased at this time if not exported
+             */
+            expiresAt: string | null;
+            /** Format: date-time */
+            pdfExportedAt: string | null;
+        };
+        ImportCountsDto: {
+            /** @description Rows that create an account */
+            create: number;
+            /** @description Rows with errors (the import cannot be committed while there are any) */
+            error: number;
+            /** @description Rows identical to an existing account */
+            skip: number;
+            /** @description Rows that change an existing account */
+            update: number;
+        };
+        /** @enum {string} */
+        ImportRowAction: "CREATE" | "UPDATE" | "SKIP" | "ERROR";
+        ImportRowDto: {
+            action: components["schemas"]["ImportRowAction"];
+            /** @description UPDATE rows: the fields that change */
+            changes: string[];
+            errors: components["schemas"]["ErrorDetailDto"][];
+            input: components["schemas"]["ImportRowInputDto"];
+            /** @description Row number as the spreadsheet shows it (the header is row 1) */
+            rowNo: number;
+            /** @description The account, once committed */
+            userId: string | null;
+            username: string | null;
+        };
+        ImportRowInputDto: {
+            agency?: string;
+            checkpointCode?: string;
+            email?: string;
+            fullName?: string;
+            phone?: string;
+            role?: string;
+            title?: string;
+            unitCode?: string;
+            username?: string;
+        };
+        ImportRowListDto: {
+            items: components["schemas"]["ImportRowDto"][];
+            nextCursor: string | null;
+            /** @description Rows matching the filter */
+            total: number;
+        };
+        /**
+         * @description FILE: an uploaded CSV/XLSX; PROVINCE: "provision the whole province"
+         * @enum {string}
+         */
+        ImportSource: "FILE" | "PROVINCE";
+        /** @enum {string} */
+        ImportState: "PREVIEW" | "COMMITTING" | "COMMITTED" | "FAILED" | "CANCELLED";
         InfectionReportDto: {
             /** @example Thôn Nà Mèo */
             address: string;
@@ -2883,6 +3143,250 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountDto"];
+                };
+            };
+        };
+    };
+    AccountImportsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountImportListDto"];
+                };
+            };
+        };
+    };
+    AccountImportsController_preview: {
+        parameters: {
+            query?: {
+                /** @description The uploaded file name, shown in the import history */
+                fileName?: string;
+            };
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountImportDto"];
+                };
+            };
+        };
+    };
+    AccountImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountImportDto"];
+                };
+            };
+        };
+    };
+    AccountImportsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountImportDto"];
+                };
+            };
+        };
+    };
+    AccountImportsController_codesCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    AccountImportsController_codesPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    AccountImportsController_commit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountImportDto"];
+                };
+            };
+        };
+    };
+    AccountImportsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    AccountImportsController_rows: {
+        parameters: {
+            query?: {
+                action?: components["schemas"]["ImportRowAction"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowListDto"];
+                };
+            };
+        };
+    };
+    AccountImportsController_provisionProvince: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (UUID); a retry with the same key returns the first result (kept 24 h). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountImportDto"];
+                };
+            };
+        };
+    };
+    AccountImportsController_template: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
         };

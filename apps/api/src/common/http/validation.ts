@@ -2,7 +2,8 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { ErrorCode, type ErrorDetail } from '@cordon/contracts';
 import { DomainError } from '../errors/domain-error';
 
-function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+/** class-validator errors as the error shape's field-level details. */
+export function validationDetails(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.entries(e.constraints ?? {}).map(([code, message]) => ({
@@ -10,7 +11,7 @@ function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
       code: code === 'whitelistValidation' ? 'unknown_field' : code,
       message,
     }));
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...validationDetails(e.children ?? [], field)];
   });
 }
 
@@ -21,6 +22,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => new DomainError(ErrorCode.VALIDATION_FAILED, 'Invalid input', flatten(errors)),
+    exceptionFactory: (errors) => new DomainError(ErrorCode.VALIDATION_FAILED, 'Invalid input', validationDetails(errors)),
   });
 }

@@ -53,10 +53,19 @@ export interface PosterSpec {
   date?: Date;
 }
 
+/** Slips to hand out and cut apart, three to an A4 page (one-time activation codes). */
+export interface SlipsSpec {
+  title: string;
+  slips: { heading: string; lines: [label: string, value: string][]; code: { label: string; value: string }; note: string }[];
+  date?: Date;
+}
+
 const MM = 72 / 25.4;
 const A4_WIDTH = 595.28;
 /** Decree 30/2020/NĐ-CP, Appendix I: top 20-25 mm, bottom 20-25 mm, left 30-35 mm, right 15-20 mm. */
 const MARGINS = { left: 30 * MM, top: 20 * MM, right: 15 * MM, bottom: 20 * MM };
+/** Three slips, their cut lines and margins fill an A4 page. */
+const SLIP_HEIGHT = 235;
 const CONTENT_WIDTH = A4_WIDTH - MARGINS.left - MARGINS.right;
 const HEADER_LEFT_WIDTH = 190;
 const HEADER_RIGHT_WIDTH = CONTENT_WIDTH - HEADER_LEFT_WIDTH;
@@ -237,6 +246,43 @@ export class PdfService {
         ]),
         ...(spec.footer ? [{ text: spec.footer, fontSize: 10, italics: true, margin: [0, 12, 0, 0] as [number, number, number, number] }] : []),
       ],
+      defaultStyle: { font: FONT },
+    });
+  }
+
+  renderSlips(spec: SlipsSpec): Promise<Buffer> {
+    const slip = (s: SlipsSpec['slips'][number], last: boolean): Content => ({
+      unbreakable: true,
+      stack: [
+        {
+          table: {
+            widths: ['*'],
+            heights: [SLIP_HEIGHT],
+            body: [
+              [
+                {
+                  margin: [8, 6, 8, 6],
+                  stack: [
+                    { text: s.heading, bold: true, fontSize: 13, margin: [0, 0, 0, 6] },
+                    { table: { widths: [130, '*'], body: s.lines.map(([label, value]) => [{ text: label, color: '#444' }, { text: value, bold: true }]) }, layout: 'noBorders', fontSize: 11 },
+                    { text: s.code.label, fontSize: 11, margin: [0, 8, 0, 2] },
+                    { text: s.code.value, font: FONT, bold: true, fontSize: 17, characterSpacing: 1 },
+                    { text: s.note, fontSize: 9.5, italics: true, margin: [0, 8, 0, 0] },
+                  ],
+                },
+              ],
+            ],
+          },
+        },
+        ...(last ? [] : [{ canvas: [{ type: 'line', x1: 0, y1: 0, x2: A4_WIDTH - 30 * MM, y2: 0, lineWidth: 0.5, dash: { length: 4 } }], margin: [0, 9, 0, 9] } as Content]),
+      ],
+    });
+    return this.render({
+      pageSize: 'A4',
+      pageMargins: [15 * MM, 12 * MM, 15 * MM, 12 * MM],
+      language: 'vi-VN',
+      info: { title: spec.title, author: 'Cordon', creator: 'Cordon', producer: 'Cordon', ...(spec.date ? { creationDate: spec.date, modDate: spec.date } : {}) },
+      content: spec.slips.map((s, i) => ({ ...(slip(s, i % 3 === 2 || i === spec.slips.length - 1) as object), ...(i > 0 && i % 3 === 0 ? { pageBreak: 'before' } : {}) }) as Content),
       defaultStyle: { font: FONT },
     });
   }

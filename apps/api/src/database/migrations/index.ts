@@ -3,6 +3,7 @@ import { AuditAppendOnly1795487875953 } from './1795487875953-AuditAppendOnly';
 import { CasesAndDocuments1795490136283 } from './1795490136283-CasesAndDocuments';
 import { Movements1795492677581 } from './1795492677581-Movements';
 import { Trips1795494140539 } from './1795494140539-Trips';
+import { AccountImports1795497808903 } from './1795497808903-AccountImports';
 
 /** Migrations in order; each is DDL only (seeds and back-fills are separate commands). */
-export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581, Trips1795494140539];
+export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581, Trips1795494140539, AccountImports1795497808903];

@@ -10,10 +10,11 @@ import { AppConfig } from '../../config/app-config';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { AuditService } from '../audit/audit.service';
 import { CheckpointsService } from '../geography/checkpoints/checkpoints.service';
-import { GeographyService, type ResolvedUnit } from '../geography/geography.service';
+import { GeographyService } from '../geography/geography.service';
 import { auditView, toAccountDto } from './account.mapper';
 import type { AccountDto, AccountListDto, AccountQueryDto, CitizenActivationDto, CreateAccountDto, ProvisionedAccountDto, UpdateAccountDto } from './dtos/account.dto';
 import { PasswordService } from './password.service';
+import { assertMayProvision, type Jurisdiction, jurisdictionOf, mayProvision, PROVISIONABLE } from './provisioning';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 
@@ -31,12 +32,6 @@ function decodeCursor(cursor: string): Cursor {
   }
   throw invalid('cursor', 'invalid', 'cursor is not valid');
 }
-
-/** Which staff roles each administering role may provision (DESIGN.md section 1). */
-const PROVISIONABLE: Partial<Record<Role, readonly Role[]>> = {
-  ACCOUNT_ADMIN: [Role.CHECKPOINT_OFFICER, Role.POLICE_ADMIN, Role.TRANSPORT_OFFICER, Role.HEALTH_OFFICER, Role.DISTRICT_OFFICER, Role.COMMUNE_STAFF, Role.COMMUNE_LEADER, Role.ACCOUNT_ADMIN],
-  POLICE_ADMIN: [Role.CHECKPOINT_OFFICER],
-};
 
 /** Staff accounts: provisioning with one-time activation codes, locking, re-scoping; every change audited. */
 @Injectable()
@@ -92,7 +87,7 @@ export class AccountsService {
   }
 
   async create(caller: AuthUser, dto: CreateAccountDto, ctx: RequestContext): Promise<ProvisionedAccountDto> {
-    this.assertMayProvision(caller, dto.role);
+    assertMayProvision(caller, dto.role);
     if (dto.role === Role.CHECKPOINT_OFFICER && !dto.agency) throw invalid('agency', 'required', 'agency is required for checkpoint officers');
     const jurisdiction = await this.resolveJurisdiction(caller, dto.role, dto.unitCode, dto.checkpointId);
     const { code, hash } = this.passwords.newActivationCode();
@@ -132,7 +127,7 @@ export class AccountsService {
     if (rescoping) {
       if (user.id === caller.id) throw forbidden('Nobody changes their own role or jurisdiction');
       const role = dto.role ?? user.role;
-      this.assertMayProvision(caller, role);
+      assertMayProvision(caller, role);
       const unitChanged = dto.unitCode !== undefined || dto.role !== undefined;
       Object.assign(user, await this.resolveJurisdiction(caller, role, unitChanged ? (dto.unitCode ?? user.unitCode ?? undefined) : undefined, dto.checkpointId ?? user.checkpointId ?? undefined), { role });
     }
@@ -237,30 +232,16 @@ export class AccountsService {
 
   private async findManageable(caller: AuthUser, id: string): Promise<User> {
     const user = /^[0-9a-f-]{36}$/i.test(id) ? await this.users.findOneBy({ id, role: Not(Role.CITIZEN) }) : null;
-    const manageable = !!user && (PROVISIONABLE[caller.role] ?? []).includes(user.role);
+    const manageable = !!user && mayProvision(caller, user.role);
     return this.policy.assertInScope(caller, manageable ? user : null, 'Account');
   }
 
-  private assertMayProvision(caller: AuthUser, role: Role): void {
-    if (!(PROVISIONABLE[caller.role] ?? []).includes(role)) throw forbidden(`Your role may not provision ${role} accounts`);
-  }
-
   /** Checks the unit (or checkpoint) fits the role and lies in the caller's jurisdiction. */
-  private async resolveJurisdiction(caller: AuthUser, role: Role, unitCode: string | undefined, checkpointId: string | undefined): Promise<Pick<User, 'unitCode' | 'unitLevel' | 'provinceCode' | 'districtCode' | 'communeCode' | 'checkpointId'>> {
-    const level = JURISDICTION_LEVEL_OF_ROLE[role];
-    if (level === 'CHECKPOINT') {
-      const checkpoint = checkpointId ? await this.checkpoints.findById(checkpointId) : null;
-      if (!checkpoint || !checkpoint.active) throw invalid('checkpointId', checkpointId ? 'unknown' : 'required', checkpointId ? 'checkpointId is not an active checkpoint' : 'checkpointId is required for checkpoint officers');
-      this.policy.assertUnitInScope(caller, checkpoint);
-      // An officer's jurisdiction is the checkpoint; the codes of its unit let administrators find the account.
-      return { unitCode: null, unitLevel: null, provinceCode: checkpoint.provinceCode, districtCode: checkpoint.districtCode, communeCode: checkpoint.communeCode, checkpointId: checkpoint.id };
-    }
-    if (!unitCode) throw invalid('unitCode', 'required', `unitCode is required for ${role}`);
-    const unit: ResolvedUnit | null = await this.geography.resolve(unitCode);
-    if (!unit) throw invalid('unitCode', 'unknown', 'unitCode is not a known administrative unit');
-    if (unit.level !== level) throw invalid('unitCode', 'level', `${role} needs a ${level} unit, not a ${unit.level}`);
-    this.policy.assertUnitInScope(caller, unit);
-    return { unitCode: unit.code, unitLevel: unit.level, provinceCode: unit.provinceCode, districtCode: unit.districtCode, communeCode: unit.communeCode, checkpointId: null };
+  private async resolveJurisdiction(caller: AuthUser, role: Role, unitCode: string | undefined, checkpointId: string | undefined): Promise<Jurisdiction> {
+    const isOfficer = JURISDICTION_LEVEL_OF_ROLE[role] === 'CHECKPOINT';
+    const checkpoint = isOfficer && checkpointId ? await this.checkpoints.findById(checkpointId) : null;
+    const unit = !isOfficer && unitCode ? await this.geography.resolve(unitCode) : null;
+    return jurisdictionOf(this.policy, caller, role, { unitCode, checkpointRef: checkpointId }, unit, checkpoint);
   }
 
   private activationExpiry(): Date {

@@ -19,13 +19,29 @@ export interface AuditEntry {
   actorRole?: string | null;
 }
 
+/** Rows per INSERT statement (each event binds 12 parameters; PostgreSQL allows 65,535). */
+const AUDIT_BATCH = 1000;
+
 /** Writes the append-only audit trail; pass the transaction's manager so the event commits with the change. */
 @Injectable()
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(ctx: RequestContext, entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const event: Partial<AuditEvent> = {
+    await this.recordMany(ctx, [entry], manager);
+  }
+
+  /** Many events in few statements (bulk imports write one event per account). */
+  async recordMany(ctx: RequestContext, entries: AuditEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    for (let i = 0; i < entries.length; i += AUDIT_BATCH) {
+      const events = entries.slice(i, i + AUDIT_BATCH).map((entry) => this.event(ctx, entry));
+      // `as never`: TypeORM's deep-partial insert type rejects Record<string, unknown> for jsonb columns.
+      await manager.createQueryBuilder().insert().into(AuditEvent).values(events as never).updateEntity(false).execute();
+    }
+  }
+
+  private event(ctx: RequestContext, entry: AuditEntry): Partial<AuditEvent> {
+    return {
       id: uuidv7(),
       actorId: entry.actorId !== undefined ? entry.actorId : (ctx.user?.id ?? null),
       actorRole: entry.actorRole !== undefined ? entry.actorRole : (ctx.user?.role ?? null),
@@ -39,7 +55,5 @@ export class AuditService {
       districtCode: entry.districtCode ?? null,
       communeCode: entry.communeCode ?? null,
     };
-    // `as never`: TypeORM's deep-partial insert type rejects Record<string, unknown> for jsonb columns.
-    await manager.createQueryBuilder().insert().into(AuditEvent).values(event as never).execute();
   }
 }

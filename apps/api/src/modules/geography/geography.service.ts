@@ -58,16 +58,26 @@ export class GeographyService {
   /** Resolves a unit code into jurisdiction codes, or null when there is no such unit. */
   async resolve(code: string): Promise<ResolvedUnit | null> {
     const unit = await this.units.findOneBy({ code });
-    if (!unit) return null;
-    return {
-      code: unit.code,
-      level: unit.level,
-      name: unit.nameWithType,
-      provinceCode: unit.provinceCode,
-      districtCode: unit.districtCode,
-      communeCode: unit.level === 'COMMUNE' ? unit.code : null,
-    };
+    return unit ? toResolved(unit) : null;
   }
+
+  /** Resolves many unit codes at once (bulk imports); unknown codes are absent from the map. */
+  async resolveMany(codes: Iterable<string>): Promise<Map<string, ResolvedUnit>> {
+    const wanted = [...new Set(codes)];
+    const units = wanted.length ? await this.units.findBy({ code: In(wanted) }) : [];
+    return new Map(units.map((u) => [u.code, toResolved(u)]));
+  }
+}
+
+function toResolved(unit: AdminUnit): ResolvedUnit {
+  return {
+    code: unit.code,
+    level: unit.level,
+    name: unit.nameWithType,
+    provinceCode: unit.provinceCode,
+    districtCode: unit.districtCode,
+    communeCode: unit.level === 'COMMUNE' ? unit.code : null,
+  };
 }
 
 function toDto(u: AdminUnit): AdminUnitDto {

@@ -43,6 +43,13 @@ export class CheckpointsService {
     return /^[0-9a-f-]{36}$/i.test(id) ? this.checkpoints.findOneBy({ id }) : Promise.resolve(null);
   }
 
+  /** Checkpoints by their short codes (bulk imports name checkpoints by code). */
+  async findByCodes(codes: Iterable<string>): Promise<Map<string, Checkpoint>> {
+    const wanted = [...new Set(codes)];
+    const found = wanted.length ? await this.checkpoints.findBy({ code: In(wanted) }) : [];
+    return new Map(found.map((c) => [c.code, c]));
+  }
+
   async create(user: AuthUser, dto: CreateCheckpointDto, ctx: RequestContext): Promise<CheckpointDto> {
     const unit = await this.geography.resolve(dto.unitCode);
     if (!unit || unit.level !== UnitLevel.COMMUNE) throw invalid('unitCode', 'unknown', 'unitCode must be a commune');
