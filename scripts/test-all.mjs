@@ -21,17 +21,19 @@ const SUITES = [
   { name: 'commune', dir: 'apps/commune', args: vitestArgs },
   { name: 'province', dir: 'apps/province', args: vitestArgs },
   { name: 'e2e', dir: 'e2e', args: vitestArgs, needsBuild: true },
+  // `pnpm test:reliability` (faults, fuzzing, security, accessibility): run by name only, after `pnpm test` in CI.
+  { name: 'reliability', dir: 'e2e', script: 'test:reliability', args: vitestArgs, needsBuild: true, onlyByName: true },
 ];
 
 const only = process.argv.slice(2);
 const rows = [];
 const started = Date.now();
-for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.name))) {
+for (const suite of SUITES.filter((s) => (only.length === 0 && !s.onlyByName) || only.includes(s.name))) {
   if (suite.needsBuild) build({ quiet: true });
   const out = resolve(RESULTS, `${suite.name}.json`);
   console.log(`\n━━━ ${suite.name} (${suite.dir}) ━━━`);
   const t0 = Date.now();
-  const run = spawnSync('pnpm', ['run', 'test', ...suite.args(out)], { cwd: resolve(ROOT, suite.dir), stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR } });
+  const run = spawnSync('pnpm', ['run', suite.script ?? 'test', ...suite.args(out)], { cwd: resolve(ROOT, suite.dir), stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR } });
   let passed = 0;
   let failed = 0;
   if (existsSync(out)) {

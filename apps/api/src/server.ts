@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { AppConfig, loadConfig } from './config/app-config';
 import { resolveSecrets } from './config/secrets';
 import { EmbeddedDatabase } from './database/embedded-database';
+import { ensureDatabase } from './database/ensure-database';
 import { JsonLogger } from './common/logging/json-logger';
 import { seedAdminUnits } from './modules/geography/admin-units.seed';
 import { seedIsolationPolicies } from './modules/cases/policies.service';
@@ -18,27 +18,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A PostgreSQL advisory lock held on one connection while `work` runs (other connections do the work). */
 async function withStartupLock(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
   const STARTUP_LOCK = 7_421_001; // any constant shared by every Cordon process
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
+    // Waiting for another replica's migrations may outlast DB_STATEMENT_TIMEOUT_MS: no timeout on this session.
+    await runner.query('SET statement_timeout = 0');
     await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
     await work();
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    await runner.query('RESET statement_timeout').catch(() => undefined);
     await runner.release();
   }
 }
