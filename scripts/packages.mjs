@@ -5,7 +5,8 @@ import { join, relative, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
-const SPA_INPUTS = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'public', '../../libs/web/src', '../../libs/web/package.json', '../../libs/contracts/src'];
+// docs/guides: the in-app help bundles the user guides and their screenshots.
+const SPA_INPUTS = ['src', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'public', '../../libs/web/src', '../../libs/web/package.json', '../../libs/contracts/src', '../../docs/guides'];
 
 export const PACKAGES = [
   { name: '@cordon/contracts', dir: 'libs/contracts', inputs: ['src', 'tsconfig.build.json', 'package.json'], output: 'dist' },

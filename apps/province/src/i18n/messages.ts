@@ -3,6 +3,7 @@ import { checkpointEn, checkpointVi } from './checkpoint-messages';
 import { movementsEn, movementsVi } from './movements-messages';
 import { tripEn, tripVi } from './trip-messages';
 import { adminEn, adminVi } from './admin-messages';
+import { importEn, importVi } from './import-messages';
 
 /** The province app's own messages (merged over the shared ones from @cordon/web, and the shared words of cases). */
 const vi = {
@@ -280,6 +281,6 @@ const en: typeof vi = {
 };
 
 export const messages = {
-  vi: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), checkpointVi), movementsVi), tripVi), adminVi),
-  en: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), checkpointEn), movementsEn), tripEn), adminEn),
+  vi: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesVi, staffVi), vi), checkpointVi), movementsVi), tripVi), adminVi), importVi),
+  en: mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(mergeMessages(casesEn, staffEn), en), checkpointEn), movementsEn), tripEn), adminEn), importEn),
 };

@@ -22,6 +22,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { roles: ['ACCOUNT_ADMIN'], titleKey: 'accounts.createTitle' },
   },
   {
+    path: '/accounts/import',
+    name: 'account-import',
+    component: () => import('../views/AccountImportView.vue'),
+    meta: { roles: ['ACCOUNT_ADMIN', 'POLICE_ADMIN'], titleKey: 'imp.title' },
+  },
+  {
     path: '/audit',
     name: 'audit',
     component: () => import('../views/AuditView.vue'),
@@ -113,6 +119,7 @@ export const nav: NavItem[] = [
   { to: '/paper', labelKey: 'nav.paper', roles: ['CHECKPOINT_OFFICER'] },
   { to: '/shift', labelKey: 'nav.shift', roles: ['CHECKPOINT_OFFICER'] },
   { to: '/checkpoints', labelKey: 'nav.checkpoints', roles: ['POLICE_ADMIN'] },
+  { to: '/accounts/import', labelKey: 'nav.accountImport', roles: ['POLICE_ADMIN'] },
   { to: '/zones', labelKey: 'nav.zones', roles: ['HEALTH_OFFICER'] },
   { to: '/arrivals', labelKey: 'nav.arrivals', roles: ['HEALTH_OFFICER'] },
   { to: '/daily-report', labelKey: 'nav.dailyReport', roles: ['HEALTH_OFFICER'] },

@@ -51,4 +51,29 @@ describe('ApiClient files', () => {
     expect(new Headers(fetchFn.mock.calls[0]![1]!.headers).get('authorization')).toBe('Bearer access-1');
     await expect(api.getBlob('/isolation-decisions/d2/pdf')).rejects.toBeInstanceOf(ApiError);
   });
+
+  it('postBlob() POSTs with the bearer token and returns the file; an error answer throws ApiError', async () => {
+    const fetchFn = vi
+      .fn<FetchLike>()
+      .mockResolvedValueOnce(new Response('username,code\n', { status: 200, headers: { 'content-type': 'text/csv' } }))
+      .mockResolvedValueOnce(
+        new Response(JSON.stringify({ statusCode: 409, code: 'CONFLICT', message: 'already exported', requestId: 'r' }), {
+          status: 409,
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    const api = signedIn(fetchFn);
+    const blob = await api.postBlob('/accounts/imports/i1/codes.csv');
+    expect(await blob.text()).toBe('username,code\n');
+    const [url, init] = fetchFn.mock.calls[0]!;
+    expect(url).toBe('/api/v1/accounts/imports/i1/codes.csv');
+    expect(init!.method).toBe('POST');
+    expect(init!.body).toBeUndefined();
+    const headers = new Headers(init!.headers);
+    expect(headers.get('authorization')).toBe('Bearer access-1');
+    expect(headers.get('accept')).toBe('*/*');
+    const err = await api.postBlob('/accounts/imports/i1/codes.csv').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).status).toBe(409);
+  });
 });

@@ -273,6 +273,15 @@ export class ApiClient {
     return res.blob();
   }
 
+  /**
+   * POSTs (no body unless `options.body`) and returns the binary answer as a Blob, e.g. a file that is
+   * handed out once (POST /accounts/imports/{id}/codes.csv). Bearer token, refresh on 401 and errors as for `request`.
+   */
+  async postBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+    const res = await this.execute('POST', path, { ...options, headers: { Accept: '*/*', ...options.headers } });
+    return res.blob();
+  }
+
   /** Sends the request (JSON body, or a raw one), refreshing once on 401; throws ApiError unless 2xx. */
   private async execute(
     method: string,

@@ -15,7 +15,7 @@ export interface SharedRouteOptions {
 }
 
 /**
- * The routes every app has (sign-in, activation, change password, no access, not found)
+ * The routes every app has (sign-in, help, activation, change password, no access, not found)
  * around the app's own routes; the not-found catch-all comes last.
  */
 export function withSharedRoutes(appRoutes: RouteRecordRaw[], options: SharedRouteOptions): RouteRecordRaw[] {
@@ -25,6 +25,13 @@ export function withSharedRoutes(appRoutes: RouteRecordRaw[], options: SharedRou
       name: 'login',
       component: options.signIn,
       meta: { public: true, guestOnly: true, titleKey: 'auth.signInTitle' },
+    },
+    {
+      // The user guides (docs/guides), for everyone: signed out too, so people who cannot sign in can read them.
+      path: '/help',
+      name: 'help',
+      component: () => import('../views/HelpView.vue'),
+      meta: { public: true, titleKey: 'help.title' },
     },
     {
       path: '/no-access',

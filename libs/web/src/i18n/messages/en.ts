@@ -119,6 +119,7 @@ export const en: SharedMessages = {
     FILE_TOO_LARGE: 'The file is too large.',
     DECLARATION_EXPIRED: 'The declaration has expired; declare again.',
     INTERNAL_ERROR: 'Something went wrong on the server. Please try again later.',
+    SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again in a few minutes.',
     NETWORK_ERROR: 'Cannot reach the server. Please check your connection and try again.',
     UNKNOWN: 'Something went wrong. Please try again.',
   },
@@ -153,6 +154,15 @@ export const en: SharedMessages = {
     citizen: 'Cordon - Citizens',
     commune: 'Cordon - Communes and districts',
     province: 'Cordon - Province',
+  },
+  help: {
+    link: 'Help',
+    title: 'User guide',
+    print: 'Print',
+    others: 'Guides for other roles',
+    chooseIntro: 'Choose the guide for your work. Once you are signed in, Help opens the guide for your role.',
+    notFound: 'There is no such guide.',
+    viOnly: 'This guide has no English version yet; showing the Vietnamese one.',
   },
   pages: {
     noAccessTitle: 'No access',

@@ -117,6 +117,7 @@ export const vi = {
     FILE_TOO_LARGE: 'Tệp quá lớn.',
     DECLARATION_EXPIRED: 'Tờ khai đã hết hạn; cần khai báo lại.',
     INTERNAL_ERROR: 'Hệ thống gặp sự cố. Vui lòng thử lại sau.',
+    SERVICE_UNAVAILABLE: 'Hệ thống đang tạm gián đoạn. Vui lòng thử lại sau ít phút.',
     NETWORK_ERROR: 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng rồi thử lại.',
     UNKNOWN: 'Đã có lỗi xảy ra. Vui lòng thử lại.',
   },
@@ -151,6 +152,15 @@ export const vi = {
     citizen: 'Cordon - Công dân',
     commune: 'Cordon - Xã, huyện',
     province: 'Cordon - Tỉnh',
+  },
+  help: {
+    link: 'Trợ giúp',
+    title: 'Hướng dẫn sử dụng',
+    print: 'In',
+    others: 'Hướng dẫn cho vai trò khác',
+    chooseIntro: 'Chọn hướng dẫn dành cho công việc của bạn. Sau khi đăng nhập, nút Trợ giúp mở ngay hướng dẫn cho vai trò của bạn.',
+    notFound: 'Không tìm thấy hướng dẫn này.',
+    viOnly: 'Hướng dẫn này chưa có bản tiếng Anh; đang hiện bản tiếng Việt.',
   },
   pages: {
     noAccessTitle: 'Không có quyền truy cập',
