@@ -32,6 +32,19 @@ describe('green lane, arrivals board and the daily report', () => {
   });
   afterAll(() => t.close());
 
+  it('lists registrations page by page with the total, as the review page asks (limit, cursor)', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await t.http.post('/api/v1/green-lane').set('Authorization', driver.auth).send(vehicle()).expect(201)).body.id);
+    const first = await t.http.get('/api/v1/green-lane').query({ status: 'PENDING', limit: 2 }).set('Authorization', transport.auth).expect(200);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.total).toBeGreaterThanOrEqual(3);
+    const second = await t.http.get('/api/v1/green-lane').query({ status: 'PENDING', limit: 2, cursor: first.body.nextCursor }).set('Authorization', transport.auth).expect(200);
+    const seen = [...first.body.items, ...second.body.items].map((v: { id: string }) => v.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(ids));
+    await t.http.get('/api/v1/green-lane').query({ limit: 0 }).set('Authorization', transport.auth).expect(400);
+  });
+
   it('runs the green-lane life cycle: register, approve, check at a checkpoint, revoke', async () => {
     const reg = await t.http.post('/api/v1/green-lane').set('Authorization', driver.auth).send(vehicle()).expect(201);
     expect(reg.body).toMatchObject({ status: 'PENDING', plate: '22C12345', qrToken: null, valid: false, originName: 'Thành phố Hà Nội' });

@@ -25,9 +25,11 @@ interface LoadRecord {
   seed: number;
   fraction: number;
   until: string;
+  /** Steps done so far: each step is one statement, so an interrupted load resumes after the last one. */
+  completedSteps: string[];
   rows: Record<string, number>;
   seconds: number;
-  finishedAt: string;
+  finishedAt: string | null;
 }
 
 function argument(name: string): string | undefined {
@@ -49,18 +51,22 @@ async function main(): Promise<void> {
   const config = loadConfig();
 
   let embedded: EmbeddedDatabase | undefined;
+  let previous: LoadRecord | null = null;
   let url = config.DATABASE_URL;
   const dataDir = resolve(process.env.DATA_DIR ?? join(__dirname, '../../../../.data-load', scale));
   const recordFile = join(dataDir, 'load.json');
   if (!url) {
     mkdirSync(dataDir, { recursive: true });
-    const previous = existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as LoadRecord) : null;
+    previous = existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as LoadRecord) : null;
     if (previous) {
-      if (previous.scale === scale && previous.seed === seed && previous.fraction === fraction) {
+      if (previous.scale !== scale || previous.seed !== seed || previous.fraction !== fraction) {
+        throw new Error(`${dataDir} holds another load (${previous.scale}, seed ${previous.seed}); choose another DATA_DIR`);
+      }
+      if (previous.finishedAt) {
         console.log(`${dataDir} already holds the ${scale} load (seed ${seed}, until ${previous.until}): reusing it. Start it with DATA_DIR=${dataDir} pnpm start.`);
         return;
       }
-      throw new Error(`${dataDir} holds another load (${previous.scale}, seed ${previous.seed}); choose another DATA_DIR`);
+      console.log(`Resuming the interrupted load after: ${previous.completedSteps.join(', ')}`);
     }
     const { bavail, bsize } = statfsSync(dataDir);
     const free = bavail * bsize;
@@ -71,7 +77,10 @@ async function main(): Promise<void> {
   }
 
   const started = Date.now();
-  const rows: Record<string, number> = {};
+  const until_ = previous?.until ?? until;
+  const record: LoadRecord = previous ?? { scale, seed, fraction, until: until_, completedSteps: [], rows: {}, seconds: 0, finishedAt: null };
+  const save = () => embedded && writeFileSync(recordFile, JSON.stringify(record, null, 2));
+  const rows = record.rows;
   const dataSource = createDataSource(url);
   const client = new Client({ connectionString: url });
   try {
@@ -84,25 +93,34 @@ async function main(): Promise<void> {
     // The pg_temp functions of the steps live in this one session. A lost load is simply run again.
     await client.query(`SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'`);
     const passwordHash = await hash(config.DEMO_PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-    console.log(`Loading the ${scale} scale (seed ${seed}, ${plan.days} days until ${until}) into ${embedded ? dataDir : 'DATABASE_URL'}`);
-    for (const step of loadSteps(plan, seed, until, passwordHash)) {
+    console.log(`Loading the ${scale} scale (seed ${seed}, ${plan.days} days until ${until_}) into ${embedded ? dataDir : 'DATABASE_URL'}`);
+    for (const step of loadSteps(plan, seed, until_, passwordHash)) {
+      // Set-up steps (session functions, weight tables) always run; data steps only once.
+      if (step.table && record.completedSteps.includes(step.name)) continue;
       const count = async () => (step.table ? Number((await client.query(`SELECT count(*) FROM ${step.table}`)).rows[0].count) : 0);
       const before = await count();
       const t0 = Date.now();
       await client.query(step.sql);
       const seconds = (Date.now() - t0) / 1000;
       const added = (await count()) - before;
-      if (step.table) rows[step.table] = (rows[step.table] ?? 0) + added;
+      if (step.table) {
+        rows[step.table] = (rows[step.table] ?? 0) + added;
+        // Fresh statistics keep the planner from nested loops over a table that just grew by a million rows.
+        await client.query(`ANALYZE ${step.table}`);
+        record.completedSteps.push(step.name);
+        record.seconds += seconds;
+        save();
+      }
       console.log(`  ${step.name.padEnd(46)} ${step.table ? `${added.toLocaleString('en').padStart(11)} rows` : ''.padStart(16)} ${seconds.toFixed(1).padStart(7)} s${step.table && seconds > 0 ? `  ${Math.round(added / seconds).toLocaleString('en')} rows/s` : ''}`);
     }
     const t0 = Date.now();
     await client.query('ANALYZE');
     console.log(`  ${'analyze'.padEnd(46)} ${''.padStart(16)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(7)} s`);
-    const seconds = (Date.now() - started) / 1000;
     const total = Object.values(rows).reduce((a, b) => a + b, 0);
-    console.log(`Loaded ${total.toLocaleString('en')} rows in ${seconds.toFixed(0)} s (${Math.round(total / seconds).toLocaleString('en')} rows/s).`);
+    console.log(`Loaded ${total.toLocaleString('en')} rows in ${record.seconds.toFixed(0)} s of inserts (${Math.round(total / record.seconds).toLocaleString('en')} rows/s); this run took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    record.finishedAt = new Date().toISOString();
+    save();
     if (embedded) {
-      writeFileSync(recordFile, JSON.stringify({ scale, seed, fraction, until, rows, seconds, finishedAt: new Date().toISOString() } satisfies LoadRecord, null, 2));
       console.log(`Start it with: DATA_DIR=${dataDir}${scale === 'national' ? ' SEED_UNITS=all' : ''} pnpm start`);
     }
   } finally {

@@ -12,7 +12,8 @@ import { AuditService } from '../audit/audit.service';
 import { HOME_PROVINCE_CODE } from '../geography/admin-units.seed';
 import { GeographyService } from '../geography/geography.service';
 import { DeclarationsService, maskIdNumber, newShortCode } from './declarations.service';
-import type { GreenLaneDto, GreenLaneListDto, GreenLanePassageDto, GreenLanePassageRecordedDto, RegisterGreenLaneDto } from './dtos/green-lane.dto';
+import type { GreenLaneDto, GreenLaneListDto, GreenLanePassageDto, GreenLanePassageRecordedDto, GreenLaneQueryDto, RegisterGreenLaneDto } from './dtos/green-lane.dto';
+import { decodeOffset, page } from '../../common/http/offset-cursor';
 import { GreenLaneVehicle } from './green-lane.entity';
 
 /** Green-lane vehicle registrations: submitted by drivers or companies, approved by the Department of Transport. */
@@ -62,11 +63,15 @@ export class GreenLaneService {
     return this.get(user, id);
   }
 
-  async list(user: AuthUser, status?: GreenLaneStatus): Promise<GreenLaneListDto> {
-    const qb = this.vehicles.createQueryBuilder('g').orderBy('g.created_at', 'DESC').take(500);
+  async list(user: AuthUser, query: GreenLaneQueryDto): Promise<GreenLaneListDto> {
+    const limit = query.limit ?? 50;
+    const offset = decodeOffset(query.cursor);
+    const qb = this.vehicles.createQueryBuilder('g').orderBy('g.created_at', 'DESC').addOrderBy('g.id', 'DESC');
     this.policy.scope(qb, user, scopeColumns('g', { owner: 'g.owner_id' }));
-    if (status) qb.andWhere('g.status = :status', { status });
-    return { items: await this.toDtos(await qb.getMany()) };
+    if (query.status) qb.andWhere('g.status = :status', { status: query.status });
+    const [rows, total] = await qb.skip(offset).take(limit + 1).getManyAndCount();
+    const { items, nextCursor } = page(rows, offset, limit);
+    return { items: await this.toDtos(items), nextCursor, total };
   }
 
   private async find(user: AuthUser, id: string): Promise<GreenLaneVehicle> {

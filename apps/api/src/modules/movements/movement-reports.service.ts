@@ -38,6 +38,9 @@ export interface CheckpointDay {
 }
 
 const VN_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+/** The instants of the Vietnam days :from..:to as a range on `column`, so its index serves the query. */
+const VN_DAYS = (column: string, from = ':from', to = ':to') =>
+  `${column} >= (${from}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AND ${column} < ((${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
 
 /** Statistics of arrivals and passages, and the Department of Health's daily report. */
 @Injectable()
@@ -76,7 +79,7 @@ export class MovementReportsService {
       this.query<{ provinceCode: string; total: number }>(user, 'd', (s) => `SELECT d.origin_province_code AS "provinceCode", count(*)::int AS total
         FROM movement_declarations d WHERE ${where(s)} GROUP BY d.origin_province_code ORDER BY total DESC LIMIT 20`, { from, to }),
       this.query<{ checkpointId: string; total: number }>(user, 'p', (s) => `SELECT p.checkpoint_id AS "checkpointId", count(*)::int AS total
-        FROM passages p WHERE ${s} AND p.direction = 'IN' AND ${VN_DAY('p.recorded_at')} BETWEEN :from::date AND :to::date GROUP BY p.checkpoint_id ORDER BY total DESC`, { from, to }),
+        FROM passages p WHERE ${s} AND p.direction = 'IN' AND ${VN_DAYS('p.recorded_at')} GROUP BY p.checkpoint_id ORDER BY total DESC`, { from, to }),
     ]);
     const names = await this.geography.namesOf([...byDistrict.map((r) => r.districtCode), ...byOrigin.map((r) => r.provinceCode)]);
     const checkpointNames = await this.checkpoints.namesOf(byCheckpoint.map((r) => r.checkpointId));
@@ -92,10 +95,10 @@ export class MovementReportsService {
     this.assertRange(from, to);
     const rows = await this.query<Omit<CheckpointDay, 'checkpointName' | 'byOutcome'>>(user, 'p', (s) => `SELECT to_char(${VN_DAY('p.recorded_at')}, 'YYYY-MM-DD') AS date, p.checkpoint_id AS "checkpointId",
         count(*)::int AS total, count(*) FILTER (WHERE p.direction = 'IN')::int AS "in", count(*) FILTER (WHERE p.direction = 'OUT')::int AS out
-      FROM passages p WHERE ${s} AND ${VN_DAY('p.recorded_at')} BETWEEN :from::date AND :to::date
+      FROM passages p WHERE ${s} AND ${VN_DAYS('p.recorded_at')}
       GROUP BY 1, 2 ORDER BY 1, 2`, { from, to });
     const outcomes = await this.query<{ date: string; checkpointId: string; outcome: string; n: number }>(user, 'p', (s) => `SELECT to_char(${VN_DAY('p.recorded_at')}, 'YYYY-MM-DD') AS date, p.checkpoint_id AS "checkpointId", p.outcome, count(*)::int AS n
-      FROM passages p WHERE ${s} AND ${VN_DAY('p.recorded_at')} BETWEEN :from::date AND :to::date GROUP BY 1, 2, 3`, { from, to });
+      FROM passages p WHERE ${s} AND ${VN_DAYS('p.recorded_at')} GROUP BY 1, 2, 3`, { from, to });
     const names = await this.checkpoints.namesOf(rows.map((r) => r.checkpointId));
     return {
       items: rows.map((r) => ({
@@ -116,7 +119,7 @@ export class MovementReportsService {
       FROM movement_declarations d WHERE ${s} AND d.travel_date = :day::date GROUP BY d.district_code ORDER BY d.district_code`, { day: date });
     const [passages] = await this.query<{ passages: number; greenLaneVehicles: number; paperDeclarations: number }>(user, 'p', (s) => `SELECT count(*)::int AS passages,
         count(DISTINCT p.green_lane_id)::int AS "greenLaneVehicles", count(*) FILTER (WHERE p.source = 'PAPER')::int AS "paperDeclarations"
-      FROM passages p WHERE ${s} AND ${VN_DAY('p.recorded_at')} = :day::date`, { day: date });
+      FROM passages p WHERE ${s} AND ${VN_DAYS('p.recorded_at', ':day', ':day')}`, { day: date });
     const names = await this.geography.namesOf(byDistrict.map((r) => r.districtCode));
     return { date, ...totals, byDistrict: byDistrict.map((r) => ({ ...r, districtName: names.get(r.districtCode) ?? r.districtCode })), ...passages };
   }

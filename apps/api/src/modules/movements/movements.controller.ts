@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiProper
 import type { FastifyReply } from 'fastify';
 import { sendPdf } from '../../common/pdf/send-pdf';
 import { Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
+import { IsDateString, IsOptional, Matches } from 'class-validator';
 import { Role } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
@@ -24,6 +24,7 @@ const ARRIVAL_READERS = [Role.COMMUNE_STAFF, Role.COMMUNE_LEADER, Role.DISTRICT_
 
 class PassageQueryDto {
   @ApiPropertyOptional({ format: 'date', description: 'Vietnam date (default today)' }) @IsOptional() @Transform(({ value }) => (value === '' ? undefined : value)) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date (YYYY-MM-DD)' })
+  @IsDateString({ strict: true }, { message: 'date must be a date (YYYY-MM-DD)' })
   date?: string;
 }
 
@@ -282,7 +283,7 @@ export class GreenLaneController {
   @ApiOperation({ summary: 'Registrations: a citizen’s own; the Department of Transport all of the province' })
   @ApiOkResponse({ type: GreenLaneListDto })
   list(@CurrentUser() user: AuthUser, @Query() query: GreenLaneQueryDto): Promise<GreenLaneListDto> {
-    return this.greenLane.list(user, query.status);
+    return this.greenLane.list(user, query);
   }
 
   @Get('lookup/:code')

@@ -256,13 +256,13 @@ export function loadSteps(plan: LoadPlan, seed: number, until: string, passwordH
                r.reviewed_at + make_interval(hours => 20 * least(6, '${until}'::date - r.test_date)), NULL,
                CASE WHEN x.status = 'RECOVERED' THEN (x.negative_date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' + interval '9 hours' END,
                r.reviewed_at, r.reviewed_at
-          FROM case_reports r
+          FROM generate_series(1, ${accepted}) AS g
+          JOIN case_reports r ON r.id = pg_temp.uid('report', g)
           CROSS JOIN LATERAL (SELECT version, isolation_days FROM isolation_policies WHERE valid_from <= r.test_date ORDER BY valid_from DESC LIMIT 1) p
           CROSS JOIN LATERAL (SELECT r.test_date + p.isolation_days - 1 AS negative_date,
                                      CASE WHEN r.test_date + p.isolation_days + 1 <= '${until}'::date AND pg_temp.ut('ks', r.id::text) < 0.88 THEN 'RECOVERED'
                                           WHEN pg_temp.ut('kh', r.id::text) < 0.01 THEN 'HOSPITALISED' ELSE 'ISOLATING' END AS status) x
-         WHERE r.kind = 'INFECTION' AND r.status = 'ACCEPTED' AND r.case_id IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM cases k WHERE k.id = r.case_id)`,
+         WHERE r.kind = 'INFECTION' AND r.status = 'ACCEPTED'`,
     },
     {
       name: 'F0 recovery reports',

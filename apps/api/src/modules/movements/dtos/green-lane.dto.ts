@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Direction, GreenLaneStatus, PassageOutcome, VehicleType, VN_PHONE_PATTERN } from '@cordon/contracts';
 import { PassageViewDto } from './declaration.dto';
 
@@ -58,6 +58,12 @@ export class GreenLaneReasonDto {
 export class GreenLaneQueryDto {
   @ApiPropertyOptional({ enum: Object.values(GreenLaneStatus), enumName: 'GreenLaneStatus' }) @IsOptional() @Transform(({ value }) => (value === '' ? undefined : value)) @IsIn(Object.values(GreenLaneStatus))
   status?: GreenLaneStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  cursor?: string;
 }
 
 export class GreenLaneDto {
@@ -85,6 +91,8 @@ export class GreenLaneDto {
 
 export class GreenLaneListDto {
   @ApiProperty({ type: [GreenLaneDto] }) items: GreenLaneDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ description: 'Registrations matching the filter' }) total: number;
 }
 
 export class GreenLanePassageDto {
