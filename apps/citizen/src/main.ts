@@ -3,7 +3,7 @@ import './citizen.css';
 import { createCordonApp } from '@cordon/web';
 import App from './App.vue';
 import { messages } from './i18n/messages';
-import { nav, routes, shared } from './router';
+import { nav, routes, shared, signIn } from './router';
 
 const { vueApp } = createCordonApp({
   app: 'citizen',
@@ -13,11 +13,6 @@ const { vueApp } = createCordonApp({
   messages,
   nav,
   base: import.meta.env.BASE_URL,
-  signIn: {
-    usernameLabelKey: 'citizen.usernameLabel',
-    usernamePlaceholderKey: 'citizen.usernamePlaceholder',
-    usernameInputmode: 'numeric',
-    register: true,
-  },
+  signIn,
 });
 vueApp.mount('#app');

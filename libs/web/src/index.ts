@@ -18,7 +18,7 @@ export {
 } from './api/client';
 // auth, context, router
 export { createAuthStore, type AuthStore, type AuthStoreDefinition } from './auth/store';
-export { createCordon, useCordon, useApi, useAuth, cordonKey, type CordonContext, type NavItem } from './context';
+export { createCordon, useCordon, useApi, useAuth, cordonKey, type ActivationFormOptions, type CordonContext, type NavItem } from './context';
 export { installAuthGuard, decide, safeRedirect, type GuardOptions } from './router/guard';
 export { withSharedRoutes, type SharedRouteOptions } from './router/routes';
 // i18n and formatting

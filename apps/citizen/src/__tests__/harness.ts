@@ -2,7 +2,7 @@ import { mountApp, type AppSetup, type Handler } from '@cordon/web/testing';
 import type { SessionUser } from '@cordon/web';
 import App from '../App.vue';
 import { messages } from '../i18n/messages';
-import { nav, routes, shared } from '../router';
+import { nav, routes, shared, signIn } from '../router';
 
 export { apiError, byTestId, choose, click, dmy, json, q, settle, type, type Call, type Handler } from '@cordon/web/testing';
 
@@ -31,7 +31,7 @@ export const citizenApp: AppSetup = {
   shared,
   messages,
   nav,
-  signIn: { usernameLabelKey: 'citizen.usernameLabel', usernameInputmode: 'numeric', register: true },
+  signIn,
 };
 
 /** Boots the citizen app on `path` (signed in unless told otherwise) against a fake API. */

@@ -7,6 +7,9 @@ const vi = {
   citizen: {
     usernameLabel: 'Số điện thoại hoặc số CCCD',
     usernamePlaceholder: 'Ví dụ: 0912345678',
+    activateUsernameLabel: 'Số điện thoại',
+    activatePrompt: 'Đã được UBND xã cấp mã kích hoạt?',
+    activateIntro: 'Nhập số điện thoại bạn đã dùng để đăng ký và mã kích hoạt do UBND xã cấp, rồi đặt mật khẩu mới.',
     greeting: 'Xin chào, {name}',
     homeIntro: 'Đây là nơi bạn khai báo với cơ quan phòng, chống dịch của tỉnh và xem kết quả.',
     servicesTitle: 'Dịch vụ',
@@ -249,6 +252,9 @@ const en: typeof vi = {
   citizen: {
     usernameLabel: 'Phone number or citizen ID number',
     usernamePlaceholder: 'e.g. 0912345678',
+    activateUsernameLabel: 'Phone number',
+    activatePrompt: 'Got an activation code from the commune?',
+    activateIntro: 'Enter the phone number you registered with and the activation code from the commune People\'s Committee, then choose a new password.',
     greeting: 'Hello, {name}',
     homeIntro: 'Here you report to the province\'s epidemic-response agencies and see the results.',
     servicesTitle: 'Services',

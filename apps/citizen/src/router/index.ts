@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import type { NavItem, SharedRouteOptions } from '@cordon/web';
+import type { CordonContext, NavItem, SharedRouteOptions } from '@cordon/web';
 import SignInView from '@cordon/web/views/SignInView.vue';
 import HomeView from '../views/HomeView.vue';
 
@@ -101,7 +101,26 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
-export const shared: SharedRouteOptions = { signIn: SignInView, activate: false, changePassword: true };
+export const shared: SharedRouteOptions = { signIn: SignInView, activate: true, changePassword: true };
+
+/**
+ * The sign-in page (phone or ID number) and the activation page: a citizen given a one-time code at the
+ * commune (commune app, "Cấp lại mã kích hoạt") activates with the phone number they registered.
+ */
+export const signIn: CordonContext['signIn'] = {
+  usernameLabelKey: 'citizen.usernameLabel',
+  usernamePlaceholderKey: 'citizen.usernamePlaceholder',
+  usernameInputmode: 'numeric',
+  register: true,
+  activate: shared.activate,
+  activation: {
+    usernameLabelKey: 'citizen.activateUsernameLabel',
+    usernamePlaceholderKey: 'citizen.usernamePlaceholder',
+    introKey: 'citizen.activateIntro',
+    promptKey: 'citizen.activatePrompt',
+    phone: true,
+  },
+};
 
 export const nav: NavItem[] = [
   { to: '/', labelKey: 'nav.home' },

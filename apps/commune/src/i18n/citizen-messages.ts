@@ -18,7 +18,7 @@ export const citizenVi = {
     code: 'Mã kích hoạt',
     expires: 'Hết hạn lúc {time}',
     once: 'Mã chỉ hiển thị một lần. Hãy đưa trực tiếp cho người dân, không gửi qua người khác hay chụp ảnh.',
-    how: 'Người dân mở ứng dụng, chọn "Kích hoạt tài khoản", nhập tên đăng nhập {username} và mã này, rồi đặt mật khẩu mới.',
+    how: 'Người dân mở ứng dụng người dân, ở trang Đăng nhập chọn "Kích hoạt tài khoản", nhập số điện thoại {username}, mã kích hoạt này và mật khẩu mới (hai lần), rồi bấm "Kích hoạt và đăng nhập". Sau đó đăng nhập bằng số điện thoại hoặc số CCCD và mật khẩu mới.',
     done: 'Xong',
   },
 };
@@ -42,7 +42,7 @@ export const citizenEn: typeof citizenVi = {
     code: 'Activation code',
     expires: 'Expires at {time}',
     once: 'The code is shown only once. Give it to the citizen in person; do not pass it on through others or photograph it.',
-    how: 'The citizen opens the app, chooses "Activate account", enters the username {username} and this code, then sets a new password.',
+    how: 'The citizen opens the citizen app, chooses "Activate your account" on the Sign in page, enters the phone number {username}, this activation code and a new password (twice), then presses "Activate and sign in". From then on they sign in with their phone or citizen ID number and the new password.',
     done: 'Done',
   },
 };

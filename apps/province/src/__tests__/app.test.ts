@@ -39,6 +39,25 @@ const click = async (el: Element | null) => {
 };
 
 describe('province app', () => {
+  it('home: real links to bulk import (and the audit log), nothing announced as coming soon', async () => {
+    const admin = await boot('ACCOUNT_ADMIN', '/', () => undefined);
+    current = admin;
+    expect(admin.el.querySelector('[data-testid="import-card"]')?.getAttribute('href')).toBe('/province/accounts/import');
+    expect(admin.el.querySelector('[data-testid="import-card"]')?.textContent).toContain('Nhập tài khoản hàng loạt');
+    expect(admin.el.querySelector('[data-testid="audit-card"]')?.getAttribute('href')).toBe('/province/audit');
+    expect(admin.el.textContent).not.toMatch(/Sắp có/);
+    admin.vueApp.unmount();
+    document.body.innerHTML = '';
+
+    const police = await boot('POLICE_ADMIN', '/', () => undefined);
+    current = police;
+    expect(police.el.querySelector('[data-testid="import-card"]')?.getAttribute('href')).toBe('/province/accounts/import');
+    expect(police.el.querySelector('[data-testid="import-card"]')?.textContent).toContain('cán bộ chốt kiểm soát');
+    expect(police.el.querySelector('[data-testid="checkpoints-card"]')).not.toBeNull();
+    expect(police.el.querySelector('[data-testid="audit-card"]')).toBeNull();
+    expect(police.el.textContent).not.toMatch(/Sắp có/);
+  });
+
   it('keeps the accounts page for ACCOUNT_ADMIN only', async () => {
     const r = await boot('HEALTH_OFFICER', '/accounts', () => undefined);
     current = r;

@@ -62,7 +62,6 @@ const vi = {
     jurisdiction: 'Phạm vi',
     checkpoint: 'Chốt kiểm soát: {id}',
     workTitle: 'Công việc',
-    workNote: 'Các chức năng có nhãn "Sắp có" đang được xây dựng, chưa dùng được.',
     open: 'Mở',
     work: {
       CHECKPOINT_OFFICER: 'Quét mã QR tờ khai y tế, ghi nhận lượt qua chốt, nhập tờ khai giấy, kiểm tra thẻ luồng xanh',
@@ -73,6 +72,10 @@ const vi = {
     },
     accountsCard: 'Quản lý tài khoản cán bộ',
     accountsCardText: 'Tạo, sửa, khóa, mở khóa, đặt lại mật khẩu và vô hiệu hóa tài khoản.',
+    importCard: 'Nhập tài khoản hàng loạt',
+    importCardText: 'Tạo hoặc cập nhật nhiều tài khoản cùng lúc từ tệp CSV hoặc Excel, rồi xuất mã kích hoạt.',
+    importCardTextPolice: 'Cấp tài khoản cán bộ chốt kiểm soát cùng lúc từ tệp CSV hoặc Excel, rồi xuất mã kích hoạt.',
+    auditCardText: 'Ai làm gì, lúc nào, với hồ sơ nào: dữ liệu trước và sau mỗi thao tác.',
   },
   accounts: {
     title: 'Tài khoản cán bộ',
@@ -199,7 +202,6 @@ const en: typeof vi = {
     jurisdiction: 'Scope',
     checkpoint: 'Checkpoint: {id}',
     workTitle: 'Work',
-    workNote: 'Functions marked "Coming soon" are being built and cannot be used yet.',
     open: 'Open',
     work: {
       CHECKPOINT_OFFICER: 'Scan declaration QR codes, record passages, type in paper declarations, check green-lane passes',
@@ -210,6 +212,10 @@ const en: typeof vi = {
     },
     accountsCard: 'Staff accounts',
     accountsCardText: 'Create, edit, lock, unlock, reset and deactivate accounts.',
+    importCard: 'Bulk import accounts',
+    importCardText: 'Create or update many accounts at once from a CSV or Excel file, then export the activation codes.',
+    importCardTextPolice: 'Provision checkpoint officers at once from a CSV or Excel file, then export the activation codes.',
+    auditCardText: 'Who did what, when, to which record: the data before and after each action.',
   },
   accounts: {
     title: 'Staff accounts',

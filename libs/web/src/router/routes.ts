@@ -8,7 +8,7 @@ export interface SharedRouteOptions {
    * or `() => import('@cordon/web/views/SignInView.vue')` to load it on demand.
    */
   signIn: Lazy;
-  /** Staff apps: /activate. */
+  /** /activate: staff first sign-in, and citizens with a code given at the commune. */
   activate?: boolean;
   /** /change-password (signed-in users). */
   changePassword?: boolean;

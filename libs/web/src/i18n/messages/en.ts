@@ -25,7 +25,6 @@ export const en: SharedMessages = {
     switchLanguage: 'Tiếng Việt',
     switchLanguageLabel: 'Chuyển sang tiếng Việt',
     menu: 'Main menu',
-    comingSoon: 'Coming soon',
     optional: '(optional)',
     all: 'All',
     none: 'None yet',

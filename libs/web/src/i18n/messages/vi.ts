@@ -23,7 +23,6 @@ export const vi = {
     switchLanguage: 'English',
     switchLanguageLabel: 'Switch to English',
     menu: 'Danh mục chức năng',
-    comingSoon: 'Sắp có',
     optional: '(không bắt buộc)',
     all: 'Tất cả',
     none: 'Chưa có',
