@@ -31,4 +31,10 @@ export default tseslint.config(
     files: ['apps/api/**/*.ts', 'scripts/**', '.ci/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // CommonJS preloads for processes under benchmark (node --require).
+    files: ['bench/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

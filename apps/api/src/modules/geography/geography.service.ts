@@ -18,6 +18,8 @@ export interface ResolvedUnit {
 
 @Injectable()
 export class GeographyService {
+  private readonly names = new Map<string, string>();
+
   constructor(@InjectRepository(AdminUnit) private readonly units: Repository<AdminUnit>) {}
 
   async list(query: AdminUnitQueryDto): Promise<AdminUnitListDto> {
@@ -47,12 +49,18 @@ export class GeographyService {
     return { ...toDto(unit), ancestors: ancestors.map(toDto) };
   }
 
-  /** Full names ("Xã Tràng Đà") of the given unit codes. */
+  /**
+   * Full names ("Xã Tràng Đà") of the given unit codes. Units are reference data, seeded before the API serves
+   * and never renamed while it runs, so names are kept in memory once read (hot paths name units on every answer).
+   */
   async namesOf(codes: (string | null | undefined)[]): Promise<Map<string, string>> {
     const wanted = [...new Set(codes.filter((c): c is string => !!c))];
-    if (!wanted.length) return new Map();
-    const rows = await this.units.find({ where: { code: In(wanted) }, select: { code: true, nameWithType: true } });
-    return new Map(rows.map((r) => [r.code, r.nameWithType]));
+    const missing = wanted.filter((c) => !this.names.has(c));
+    if (missing.length) {
+      const rows = await this.units.find({ where: { code: In(missing) }, select: { code: true, nameWithType: true } });
+      for (const r of rows) this.names.set(r.code, r.nameWithType);
+    }
+    return new Map(wanted.filter((c) => this.names.has(c)).map((c) => [c, this.names.get(c)!]));
   }
 
   /** Resolves a unit code into jurisdiction codes, or null when there is no such unit. */

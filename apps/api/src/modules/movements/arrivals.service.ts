@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { FollowUpStatus } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
+import { inOrderOf, streamIdBatches } from '../../common/db/stream-ids';
 import { decodeOffset, page } from '../../common/http/offset-cursor';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
 import { addDays, vietnamDate } from '../../common/time';
@@ -28,6 +29,21 @@ export class ArrivalsService {
   async list(user: AuthUser, query: ArrivalQueryDto): Promise<ArrivalListDto> {
     const limit = query.limit ?? 50;
     const offset = decodeOffset(query.cursor);
+    const qb = this.filtered(user, query);
+    const total = await qb.clone().getCount();
+    const rows = await this.ordered(qb).offset(offset).limit(limit + 1).getMany();
+    const { items, nextCursor } = page(rows, offset, limit);
+    return { items: await this.toDtos(items), nextCursor, total };
+  }
+
+  /** Every arrival matching the filters, in the board's order, for the CSV export (one cursor, flat memory). */
+  async *all(user: AuthUser, query: ArrivalQueryDto): AsyncGenerator<ArrivalDto> {
+    for await (const ids of streamIdBatches(this.dataSource, this.ordered(this.filtered(user, query)), 'd.id')) {
+      yield* await this.toDtos(inOrderOf(ids, await this.declarations.findBy({ id: In(ids) })));
+    }
+  }
+
+  private filtered(user: AuthUser, query: ArrivalQueryDto) {
     const today = vietnamDate();
     const qb = this.declarations
       .createQueryBuilder('d')
@@ -38,26 +54,15 @@ export class ArrivalsService {
     if (query.communeCode) qb.andWhere('d.commune_code = :commune', { commune: query.communeCode });
     if (query.fromZone) qb.andWhere('d.origin_zone_level IS NOT NULL');
     if (query.status) qb.andWhere(`COALESCE(f.status, 'PENDING') = :status`, { status: query.status });
-    const total = await qb.clone().getCount();
-    const rows = await qb
-      .orderBy(`CASE d.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END`, 'ASC')
-      .addOrderBy('d.travel_date', 'DESC')
-      .addOrderBy('d.id', 'DESC')
-      .offset(offset)
-      .limit(limit + 1)
-      .getMany();
-    const { items, nextCursor } = page(rows, offset, limit);
-    return { items: await this.toDtos(items), nextCursor, total };
+    return qb;
   }
 
-  /** Every arrival matching the filters, in batches, for the CSV export. */
-  async *all(user: AuthUser, query: ArrivalQueryDto): AsyncGenerator<ArrivalDto> {
-    let cursor: string | undefined;
-    do {
-      const batch = await this.list(user, { ...query, limit: 200, cursor });
-      yield* batch.items;
-      cursor = batch.nextCursor ?? undefined;
-    } while (cursor);
+  /** High risk first, then the latest travel date. */
+  private ordered(qb: SelectQueryBuilder<MovementDeclaration>) {
+    return qb
+      .orderBy(`CASE d.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END`, 'ASC')
+      .addOrderBy('d.travel_date', 'DESC')
+      .addOrderBy('d.id', 'DESC');
   }
 
   async recordFollowUp(user: AuthUser, declarationId: string, dto: FollowUpDto, ctx: RequestContext): Promise<ArrivalDto> {

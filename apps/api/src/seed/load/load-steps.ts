@@ -28,7 +28,6 @@ export function loadSteps(plan: LoadPlan, seed: number, until: string, passwordH
   const accepted = Math.round(plan.infectionReports * plan.acceptedShare);
   /** A commune for row i of a kind: weighted towards towns and wards. */
   const commune = (tag: string, i: string) => `(SELECT c.code, c.district_code, c.province_code, c.name FROM load_communes c WHERE c.lo <= pg_temp.u('${tag}', ${i}) ORDER BY c.lo DESC LIMIT 1)`;
-  const day = (tag: string, i: string) => `(SELECT d.day FROM load_days d WHERE d.lo <= pg_temp.u('${tag}', ${i}) ORDER BY d.lo DESC LIMIT 1)`;
   const at = (date: string, tag: string, i: string, fromHour = 6, hours = 15) => `((${date})::timestamp + make_interval(mins => (${fromHour * 60} + floor(pg_temp.u('${tag}', ${i}) * ${hours * 60}))::int)) AT TIME ZONE 'Asia/Ho_Chi_Minh'`;
 
   return [

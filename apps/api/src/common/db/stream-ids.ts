@@ -1,0 +1,33 @@
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+/**
+ * The ids a query selects, in its order, in batches, through a server-side cursor inside one read-only
+ * REPEATABLE READ transaction: the database sorts once, the export sees one snapshot, and memory stays flat
+ * however many rows there are (OFFSET paging would sort again for every page). The caller loads each
+ * batch's records by id. Stopping the iteration (a client that disconnects) closes the cursor.
+ */
+export async function* streamIdBatches<T extends ObjectLiteral>(dataSource: DataSource, query: SelectQueryBuilder<T>, idColumn: string, batchSize = 1000): AsyncGenerator<string[]> {
+  const [sql, params] = query.clone().select(idColumn, 'id').getQueryAndParameters();
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await runner.query(`DECLARE export_ids NO SCROLL CURSOR FOR ${sql}`, params);
+    for (;;) {
+      const rows: { id: string }[] = await runner.query(`FETCH ${batchSize} FROM export_ids`);
+      if (!rows.length) break;
+      yield rows.map((r) => r.id);
+    }
+    await runner.query('COMMIT');
+  } finally {
+    // An abandoned export leaves the transaction open: end it before the connection goes back to the pool.
+    await runner.query('ROLLBACK').catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Puts records loaded by id back into the order of `ids` (dropping ids no longer found). */
+export function inOrderOf<T extends { id: string }>(ids: string[], records: T[]): T[] {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is T => !!r);
+}
