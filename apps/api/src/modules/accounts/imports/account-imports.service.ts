@@ -422,7 +422,12 @@ export class AccountImportsService {
       const otherTaken = format === 'csv' ? row.pdf_exported_at : row.csv_exported_at;
       await manager.query(`UPDATE account_imports SET ${column} = now(), sealed_codes = CASE WHEN $2 THEN NULL ELSE sealed_codes END, updated_at = now() WHERE id = $1`, [job.id, !!otherTaken]);
       await this.audit.record(ctx, { action: 'account_import.export_codes', entityType: 'account_import', entityId: job.id, after: { format, erased: !!otherTaken }, provinceCode: job.provinceCode }, manager);
-      return this.vault.open<IssuedCode[]>(row.sealed_codes);
+      try {
+        return this.vault.open<IssuedCode[]>(row.sealed_codes);
+      } catch {
+        // Sealed under an earlier server secret (JWT_ACCESS_SECRET was rotated): they can never be read again.
+        throw new DomainError(ErrorCode.CONFLICT, 'The activation codes can no longer be read (the server secret changed): reset the passwords of these accounts instead');
+      }
     });
     const unitNames = await this.geography.namesOf(taken.map((c) => c.unitCode));
     const checkpointIds = [...new Set(taken.map((c) => c.checkpointId).filter((c): c is string => !!c))];
