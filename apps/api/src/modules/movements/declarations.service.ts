@@ -170,8 +170,18 @@ export class DeclarationsService {
 
   async scanned(d: MovementDeclaration): Promise<ScannedDeclarationDto> {
     const [dto] = await this.toDtos([d]);
-    const passages = await this.passages.find({ where: { declarationId: d.id }, order: { recordedAt: 'DESC' }, take: 20 });
-    return { ...dto, idNumber: maskIdNumber(d.idNumber), passages: await this.passageDtos(passages) };
+    return { ...dto, idNumber: maskIdNumber(d.idNumber), passages: await this.recentPassages(d.id) };
+  }
+
+  /** The declaration's last 20 passages with their checkpoints' names, in one query (the scan answer shows them). */
+  private async recentPassages(declarationId: string): Promise<PassageViewDto[]> {
+    const rows: { id: string; checkpoint_id: string; checkpoint_name: string | null; direction: Passage['direction']; outcome: Passage['outcome']; source: Passage['source']; recorded_at: Date }[] = await this.dataSource.query(
+      `SELECT p.id, p.checkpoint_id, c.name AS checkpoint_name, p.direction, p.outcome, p.source, p.recorded_at
+         FROM passages p LEFT JOIN checkpoints c ON c.id = p.checkpoint_id
+        WHERE p.declaration_id = $1 ORDER BY p.recorded_at DESC LIMIT 20`,
+      [declarationId],
+    );
+    return rows.map((p) => ({ id: p.id, checkpointId: p.checkpoint_id, checkpointName: p.checkpoint_name ?? '', direction: p.direction, outcome: p.outcome, source: p.source, recordedAt: p.recorded_at.toISOString() }));
   }
 
   private async ownCheckpoint(officer: AuthUser, checkpointId: string): Promise<Checkpoint> {
@@ -195,7 +205,7 @@ export class DeclarationsService {
       throw new DomainError(ErrorCode.DECLARATION_EXPIRED, `The declaration expired on ${declaration.validUntil.toISOString()}; the person must declare again`, [{ field: 'code', code: 'expired', message: 'declaration expired' }]);
     }
     const passage = await this.dataSource.transaction((manager) => this.insertPassage(manager, officer, checkpoint, subjectOf(declaration), dto, recordedAt, ctx));
-    return { passage: (await this.passageDtos([passage]))[0], declaration: await this.scanned(declaration) };
+    return { passage: passageView(passage, checkpoint), declaration: await this.scanned(declaration) };
   }
 
   /** Records one passage per declaration (a bus's passengers) in one transaction at the officer's own checkpoint. */
@@ -272,7 +282,7 @@ export class DeclarationsService {
 
   private async passageDtos(rows: Passage[]): Promise<PassageViewDto[]> {
     const names = await this.checkpoints.namesOf(rows.map((p) => p.checkpointId));
-    return rows.map((p) => ({ id: p.id, checkpointId: p.checkpointId, checkpointName: names.get(p.checkpointId) ?? '', direction: p.direction, outcome: p.outcome, source: p.source, recordedAt: p.recordedAt.toISOString() }));
+    return rows.map((p) => passageView(p, { name: names.get(p.checkpointId) ?? '' }));
   }
 
   async toDtos(rows: MovementDeclaration[]): Promise<DeclarationDto[]> {
@@ -313,4 +323,8 @@ export class DeclarationsService {
       createdAt: d.createdAt.toISOString(),
     }));
   }
+}
+
+function passageView(p: Passage, checkpoint: { name: string }): PassageViewDto {
+  return { id: p.id, checkpointId: p.checkpointId, checkpointName: checkpoint.name, direction: p.direction, outcome: p.outcome, source: p.source, recordedAt: p.recordedAt.toISOString() };
 }
