@@ -19,6 +19,7 @@ export interface ResolvedUnit {
 @Injectable()
 export class GeographyService {
   private readonly names = new Map<string, string>();
+  private readonly resolved = new Map<string, ResolvedUnit>();
 
   constructor(@InjectRepository(AdminUnit) private readonly units: Repository<AdminUnit>) {}
 
@@ -63,10 +64,15 @@ export class GeographyService {
     return new Map(wanted.filter((c) => this.names.has(c)).map((c) => [c, this.names.get(c)!]));
   }
 
-  /** Resolves a unit code into jurisdiction codes, or null when there is no such unit. */
+  /** Resolves a unit code into jurisdiction codes, or null when there is no such unit (kept in memory, like names). */
   async resolve(code: string): Promise<ResolvedUnit | null> {
+    const known = this.resolved.get(code);
+    if (known) return known;
     const unit = await this.units.findOneBy({ code });
-    return unit ? toResolved(unit) : null;
+    if (!unit) return null;
+    const resolved = toResolved(unit);
+    this.resolved.set(code, resolved);
+    return resolved;
   }
 
   /** Resolves many unit codes at once (bulk imports); unknown codes are absent from the map. */

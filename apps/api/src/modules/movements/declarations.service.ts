@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomInt } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { DeclarationSource, ErrorCode, foldVietnamese, PassageSource, Role, SHORT_CODE_ALPHABET, SHORT_CODE_PATTERN, UnitLevel } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { DomainError, invalid, notFound } from '../../common/errors/domain-error';
@@ -120,19 +120,18 @@ export class DeclarationsService {
       validUntil: new Date(Date.now() + this.config.DECLARATION_VALID_HOURS * 3600_000),
     };
     const insert = async (manager: EntityManager) => {
-      // The short code is random; a collision (rare) is retried with a new one.
+      // The short code is random: on a collision (rare) the insert writes nothing and is tried with a new code.
       for (let attempt = 0; ; attempt++) {
-        const id = uuidv7();
-        try {
-          await manager.transaction(async (inner) => {
-            await inner.insert(MovementDeclaration, { ...row, id, shortCode: newShortCode() });
-          });
-          await this.audit.record(ctx, { action: `declaration.${paper ? 'paper' : 'submit'}`, entityType: 'movement_declaration', entityId: id, after: { source: row.source, riskLevel: risk.level, travelDate: dto.travelDate }, provinceCode: row.provinceCode, districtCode: row.districtCode, communeCode: row.communeCode, ...(user ? {} : { actorId: null, actorRole: null }) }, manager);
-          return manager.findOneByOrFail(MovementDeclaration, { id });
-        } catch (err) {
-          const unique = err instanceof QueryFailedError && (err.driverError as { constraint?: string }).constraint === 'uq_declarations_short_code';
-          if (!unique || attempt >= 4) throw err;
+        const declaration = manager.create(MovementDeclaration, { ...row, id: uuidv7(), shortCode: newShortCode() });
+        const result = await manager.createQueryBuilder().insert().into(MovementDeclaration).values(declaration).orIgnore().returning('created_at').updateEntity(false).execute();
+        const inserted = (result.raw as { created_at: Date }[])[0];
+        if (!inserted) {
+          if (attempt >= 4) throw new Error('could not draw a free short code');
+          continue;
         }
+        declaration.createdAt = inserted.created_at;
+        await this.audit.record(ctx, { action: `declaration.${paper ? 'paper' : 'submit'}`, entityType: 'movement_declaration', entityId: declaration.id, after: { source: row.source, riskLevel: risk.level, travelDate: dto.travelDate }, provinceCode: row.provinceCode, districtCode: row.districtCode, communeCode: row.communeCode, ...(user ? {} : { actorId: null, actorRole: null }) }, manager);
+        return declaration;
       }
     };
     return paper ? insert(paper.manager) : this.dataSource.transaction(insert);
