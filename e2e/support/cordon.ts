@@ -37,7 +37,7 @@ export async function startCordon(dataDir: string, env: Record<string, string> =
   const port = await freePort();
   const child = spawn(process.execPath, [MAIN], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000', ...env },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000', ROLLUP_REFRESH_SECONDS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

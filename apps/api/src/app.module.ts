@@ -20,6 +20,7 @@ import { DocumentsModule } from './modules/documents/documents.module';
 import { MovementsModule } from './modules/movements/movements.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RollupsModule } from './modules/rollups/rollups.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -52,7 +53,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(options),
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl, options.config.DB_POOL_SIZE)),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(options.databaseUrl, options.config.DB_POOL_SIZE, {
+            connectTimeoutMs: options.config.DB_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: options.config.DB_STATEMENT_TIMEOUT_MS,
+          }),
+        ),
         AuditModule,
         PdfModule,
         FilesModule,
@@ -64,6 +70,7 @@ export class AppModule {
         DocumentsModule,
         MovementsModule,
         ReportsModule,
+        RollupsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import { clientErrorHandler, frameworkErrors } from './common/http/framework-errors';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/app-config';
 import type { JwtSecrets } from './config/secrets';
@@ -37,6 +38,9 @@ export async function createApp(options: CreateAppOptions): Promise<NestFastifyA
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     },
     logger: false,
+    // What Fastify and Node's HTTP parser refuse before any route is answered in the error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, { logger, bufferLogs: false, preview: options.preview });
   const fastify = app.getHttpAdapter().getInstance();

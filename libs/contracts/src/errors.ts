@@ -23,6 +23,8 @@ export const ErrorCode = {
   FILE_TOO_LARGE: 'FILE_TOO_LARGE',
   DECLARATION_EXPIRED: 'DECLARATION_EXPIRED',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  /** The database is down, unreachable or did not answer in time: retry after a moment (Retry-After). */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

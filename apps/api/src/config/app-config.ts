@@ -45,6 +45,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   DB_POOL_SIZE = 6;
 
+  /**
+   * Milliseconds to open a database connection or to wait for a free one in the pool; past it the request
+   * fails fast with 503 SERVICE_UNAVAILABLE instead of hanging (database down, unreachable or saturated).
+   */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  DB_CONNECT_TIMEOUT_MS = 5000;
+
+  /** PostgreSQL statement_timeout of the API's connections in milliseconds (0: none); a cancelled statement -> 503. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
   @IsString() @MinLength(1)
   DATA_DIR = './.data';
 
@@ -102,6 +113,10 @@ export class AppConfig {
   /** Requests per minute per client address on other public endpoints. */
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PUBLIC_PER_MINUTE = 300;
+
+  /** Seconds between refreshes of the dashboards' rollups (at most about a minute stale); 0: refresh before every dashboard read. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  ROLLUP_REFRESH_SECONDS = 30;
 
   /** Trust X-Forwarded-For from a load balancer in front of the API. */
   @Transform(toBool) @IsBoolean()

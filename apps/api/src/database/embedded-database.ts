@@ -160,7 +160,9 @@ export class EmbeddedDatabase {
       persistent: true,
       createPostgresUser: isRoot,
       initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      // Its log is relayed into the API's (debug): terse errors, without the DETAIL lines that quote values
+      // (a duplicate key's phone or ID number).
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'log_error_verbosity=terse'],
       onLog: (message: unknown) => this.log(String(message).trim()),
       onError: (message: unknown) => this.log(String(message).trim()),
     });

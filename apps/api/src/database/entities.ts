@@ -21,6 +21,7 @@ import { GreenLaneVehicle } from '../modules/movements/green-lane.entity';
 import { Trip } from '../modules/movements/trip.entity';
 import { MovementDeclaration } from '../modules/movements/declaration.entity';
 import { Passage } from '../modules/movements/passage.entity';
+import { ROLLUP_ENTITIES } from '../modules/rollups/rollup.entities';
 
 /** Every entity of every module; migrations are generated against this list. */
 export const ENTITIES = [
@@ -48,4 +49,5 @@ export const ENTITIES = [
   ArrivalFollowUp,
   GreenLaneVehicle,
   Trip,
+  ...ROLLUP_ENTITIES,
 ];

@@ -54,7 +54,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
   await admin.end();
   const databaseUrl = withDatabase(adminUrl, name);
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', DB_POOL_SIZE: '3', RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent', DB_POOL_SIZE: '3', RATE_LIMIT_AUTH_PER_MINUTE: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', LOG_LEVEL: 'silent', ROLLUP_REFRESH_SECONDS: '0', ...env });
   const app = await createApp({ config, databaseUrl, secrets: { accessSecret: 'test-secret-'.padEnd(48, 'x') }, logger: new JsonLogger('silent') });
   const http = request(app.getHttpServer());
   const dataSource = app.get(DataSource);

@@ -2400,6 +2400,9 @@ export interface components {
         };
         GreenLaneListDto: {
             items: components["schemas"]["GreenLaneDto"][];
+            nextCursor: string | null;
+            /** @description Registrations matching the filter */
+            total: number;
         };
         GreenLanePassageDto: {
             code: string;
@@ -4523,6 +4526,8 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["GreenLaneStatus"];
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;

@@ -12,6 +12,7 @@ const CODE_OF_STATUS: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   422: 'IDEMPOTENCY_KEY_REUSED',
   429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /** An error answer of the API (`{ statusCode, code, message, details?, requestId }`), or a network failure (status 0). */

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import { ErrorCode } from '@cordon/contracts';
+import { isDatabaseUnavailable } from '../../database/database-errors';
 import { DomainError } from '../errors/domain-error';
 import { RateLimitService } from '../rate-limit/rate-limit.service';
 import type { AuthUser } from './auth-user';
@@ -37,6 +38,8 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(err: unknown, user: T): T {
     if (err instanceof DomainError) throw err;
+    // Loading the account failed because the database is down: 503, not "sign in again" (which would end sessions).
+    if (isDatabaseUnavailable(err)) throw err;
     if (err || !user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first (missing, expired or invalid access token)');
     return user;
   }

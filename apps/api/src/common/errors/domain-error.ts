@@ -37,6 +37,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   DECLARATION_EXPIRED: 409,
   INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export const notFound = (what = 'Record') => new DomainError(ErrorCode.NOT_FOUND, `${what} not found`);

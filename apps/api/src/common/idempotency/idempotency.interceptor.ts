@@ -11,10 +11,17 @@ import { IDEMPOTENT_KEY } from './idempotent.decorator';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
+/** The database session running a statement, as "<backend pid>:<backend start in µs>" (unique while the server runs). */
+const SESSION_OF = (a: string) => `${a}.pid || ':' || (extract(epoch FROM ${a}.backend_start) * 1000000)::bigint`;
+const THIS_SESSION = `(SELECT ${SESSION_OF('a')} FROM pg_stat_activity a WHERE a.pid = pg_backend_pid())`;
+
 /**
  * Idempotency-Key (IETF httpapi draft) for retried writes, remembered in PostgreSQL for 24 hours and
  * scoped to the caller and the route: a retry returns the first result; the same key while the first
- * request runs -> 409; the same key with another body -> 422.
+ * request runs -> 409; the same key with another body -> 422. A pending key remembers the database session
+ * that reserved it: once that session is gone (the API was killed mid-request, or PostgreSQL restarted), the
+ * reservation is abandoned and a retry runs. The write of the cut-off attempt may have committed, so
+ * such a retry can repeat it (at least once, never blocked for 24 hours).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, OnModuleDestroy {
@@ -50,9 +57,15 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
     const scope = `${request.user ? `user:${request.user.id}` : `ip:${request.ip}`} ${route}`;
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
-    await this.dataSource.query(`DELETE FROM idempotency_records WHERE scope = $1 AND key = $2 AND created_at < now() - interval '24 hours'`, [scope, key]);
+    // Forget an expired record, and a reservation whose session is gone (one written before sessions were recorded: after 10 minutes).
+    await this.dataSource.query(
+      `DELETE FROM idempotency_records r WHERE r.scope = $1 AND r.key = $2 AND (r.created_at < now() - interval '24 hours' OR (r.response_status IS NULL AND (
+         (r.holder IS NULL AND r.created_at < now() - interval '10 minutes')
+         OR (r.holder IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE ${SESSION_OF('a')} = r.holder)))))`,
+      [scope, key],
+    );
     const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_records (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+      `INSERT INTO idempotency_records (scope, key, request_hash, holder) VALUES ($1, $2, $3, ${THIS_SESSION}) ON CONFLICT DO NOTHING RETURNING key`,
       [scope, key, requestHash],
     );
     if (inserted.length === 0) {
@@ -69,8 +82,9 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
       await this.dataSource.query(`UPDATE idempotency_records SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [scope, key, status, JSON.stringify(result ?? null)]);
       return result;
     } catch (err) {
-      // A failed first attempt is not remembered: the client may retry with the same key.
-      await this.dataSource.query(`DELETE FROM idempotency_records WHERE scope = $1 AND key = $2`, [scope, key]);
+      // A failed first attempt is not remembered: the client may retry with the same key. (With the database
+      // down this fails too; the reservation is then abandoned with its session and a retry runs.)
+      await this.dataSource.query(`DELETE FROM idempotency_records WHERE scope = $1 AND key = $2`, [scope, key]).catch(() => undefined);
       throw err;
     }
   }

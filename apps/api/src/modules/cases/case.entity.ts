@@ -8,6 +8,7 @@ import { PersonRecord } from './person-record';
 @Index('idx_cases_district', ['districtCode', 'status', 'positiveTestDate'])
 @Index('idx_cases_province', ['provinceCode', 'status', 'positiveTestDate'])
 @Index('idx_cases_owner', ['ownerId'])
+@Index('idx_cases_updated', ['updatedAt'])
 @Index('uq_cases_open_id_number', ['idNumber'], { unique: true, where: `status <> 'RECOVERED'` })
 export class Case extends PersonRecord {
   @PrimaryColumn({ type: 'uuid' })

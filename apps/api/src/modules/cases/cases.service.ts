@@ -4,6 +4,7 @@ import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CaseStatus, CaseView, DANGER_SPO2_BELOW, DANGER_SYMPTOMS, ErrorCode, foldVietnamese } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { conflict, DomainError, forbidden } from '../../common/errors/domain-error';
+import { inOrderOf, streamIdBatches } from '../../common/db/stream-ids';
 import { decodeOffset, page } from '../../common/http/offset-cursor';
 import { uuidv7 } from '../../common/ids';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
@@ -11,6 +12,7 @@ import { daysBetween, vietnamDate } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { DocumentsService } from '../documents/documents.service';
 import { GeographyService } from '../geography/geography.service';
+import { RollupService } from '../rollups/rollups.service';
 import type { CaseReport } from './case-report.entity';
 import { Case } from './case.entity';
 import { CheckIn } from './check-in.entity';
@@ -34,6 +36,7 @@ export class CasesService {
     private readonly geography: GeographyService,
     private readonly audit: AuditService,
     @Inject(forwardRef(() => DocumentsService)) private readonly documents: DocumentsService,
+    private readonly rollups: RollupService,
   ) {}
 
   /** The isolation state by the one rules function and the policy in force on the positive-test date. */
@@ -222,24 +225,33 @@ export class CasesService {
     return Promise.all(ids.map((id) => this.findInScope(user, id)));
   }
 
-  /** New cases, recoveries and active cases per day and district (by positive-test and recovery dates, Vietnam time). */
+  /**
+   * New cases, recoveries and active cases per day and district (by positive-test and recovery dates, Vietnam
+   * time), from the rollup_cases rollup: active on a day = every new case up to that day minus every recovery
+   * up to that day (all history, a window sum over the rollup). A district is listed when it had a case active
+   * the day before `from`, or new cases or recoveries in the range.
+   */
   async daily(user: AuthUser, from: string, to: string, districtCode?: string): Promise<DailyCountListDto> {
     if (to < from) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Invalid input', [{ field: 'to', code: 'before_from', message: 'to must not be before from' }]);
     if (daysBetween(from, to) > 366) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'Invalid input', [{ field: 'from', code: 'range', message: 'at most one year at a time' }]);
-    const { sql, params } = this.policy.condition(user, caseScope);
+    await this.rollups.ensureFresh();
+    const { sql, params } = this.policy.condition(user, scopeColumns('r'));
     const named: Record<string, unknown> = { ...params, from, to, district: districtCode ?? null };
     const [query, values] = this.dataSource.driver.escapeQueryWithParameters(
       `WITH days AS (SELECT d::date AS day FROM generate_series(:from::date, :to::date, interval '1 day') d),
-            scoped AS (SELECT c.district_code, c.positive_test_date, (c.recovered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS recovered_on
-                       FROM cases c WHERE ${sql} AND (:district::varchar IS NULL OR c.district_code = :district) AND c.positive_test_date <= :to::date
-                         AND (c.recovered_at IS NULL OR (c.recovered_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= :from::date OR c.positive_test_date >= :from::date)),
-            districts AS (SELECT DISTINCT district_code FROM scoped WHERE district_code IS NOT NULL)
+            scoped AS (SELECT r.district_code, r.day, sum(r.new_cases) AS n, sum(r.recoveries) AS rc FROM rollup_cases r
+                       WHERE ${sql} AND r.district_code IS NOT NULL AND (:district::varchar IS NULL OR r.district_code = :district) AND r.day <= :to::date
+                       GROUP BY 1, 2),
+            before AS (SELECT district_code, sum(n) - sum(rc) AS active FROM scoped WHERE day < :from::date GROUP BY 1),
+            districts AS (SELECT district_code FROM before WHERE active <> 0
+                          UNION SELECT district_code FROM scoped WHERE day >= :from::date AND (n <> 0 OR rc <> 0))
        SELECT to_char(days.day, 'YYYY-MM-DD') AS date, districts.district_code AS "districtCode",
-              count(*) FILTER (WHERE s.positive_test_date = days.day)::int AS "newCases",
-              count(*) FILTER (WHERE s.recovered_on = days.day)::int AS recoveries,
-              count(*) FILTER (WHERE s.positive_test_date <= days.day AND (s.recovered_on IS NULL OR s.recovered_on > days.day))::int AS active
-       FROM days CROSS JOIN districts LEFT JOIN scoped s ON s.district_code = districts.district_code
-       GROUP BY days.day, districts.district_code ORDER BY days.day, districts.district_code`,
+              COALESCE(s.n, 0)::int AS "newCases", COALESCE(s.rc, 0)::int AS recoveries,
+              (COALESCE(b.active, 0) + sum(COALESCE(s.n, 0) - COALESCE(s.rc, 0)) OVER (PARTITION BY districts.district_code ORDER BY days.day))::int AS active
+       FROM days CROSS JOIN districts
+       LEFT JOIN before b ON b.district_code = districts.district_code
+       LEFT JOIN scoped s ON s.district_code = districts.district_code AND s.day = days.day
+       ORDER BY days.day, districts.district_code`,
       named,
     );
     const rows: { date: string; districtCode: string; newCases: number; recoveries: number; active: number }[] = await this.dataSource.query(query, values);
@@ -247,23 +259,18 @@ export class CasesService {
     return { items: rows.map((r) => ({ ...r, districtName: names.get(r.districtCode) ?? r.districtCode })) };
   }
 
-  /** Every case matching the filters, in batches, for the CSV export. */
+  /** Every case matching the filters, for the CSV export: one cursor over the ids, records loaded in batches. */
   async *exportRows(user: AuthUser, query: CaseQueryDto): AsyncGenerator<CaseDto> {
     const today = vietnamDate();
-    const batch = 500;
-    for (let offset = 0; ; offset += batch) {
-      const rows = await this.baseQuery(user, { ...query, view: query.view === CaseView.ELIGIBLE || query.view === CaseView.OVERDUE_CONFIRMATION ? CaseView.ISOLATING : query.view })
-        .orderBy('c.positive_test_date', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .offset(offset)
-        .limit(batch)
-        .getMany();
-      for (const dto of await this.toDtos(rows, today)) {
+    const filtered = this.baseQuery(user, { ...query, view: query.view === CaseView.ELIGIBLE || query.view === CaseView.OVERDUE_CONFIRMATION ? CaseView.ISOLATING : query.view })
+      .orderBy('c.positive_test_date', 'DESC')
+      .addOrderBy('c.id', 'DESC');
+    for await (const ids of streamIdBatches(this.dataSource, filtered, 'c.id', 500)) {
+      for (const dto of await this.toDtos(inOrderOf(ids, await this.cases.findBy({ id: In(ids) })), today)) {
         if (query.view === CaseView.ELIGIBLE && !dto.isolation.eligible) continue;
         if (query.view === CaseView.OVERDUE_CONFIRMATION && !dto.isolation.overdueConfirmation) continue;
         yield dto;
       }
-      if (rows.length < batch) return;
     }
   }
 }

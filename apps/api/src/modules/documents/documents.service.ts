@@ -195,8 +195,15 @@ export class DocumentsService {
    * rendered once and stored with its SHA-256, and a confirmation closes its case.
    */
   async sign(user: AuthUser, kind: DocumentKind, ids: string[], ctx: RequestContext): Promise<CaseDocumentDto[]> {
-    for (const id of ids) await this.findInScope(user, id, kind);
+    const found: CaseDocument[] = [];
+    for (const id of ids) found.push(await this.findInScope(user, id, kind));
     const signature = await this.auth.signature(user.id);
+    // Read before the transaction: inside it, a query on another pooled connection could wait for one that
+    // concurrent signings hold while they queue on the counter lock this transaction holds (a pool deadlock).
+    const units = new Map<string, Awaited<ReturnType<GeographyService['detail']>>>();
+    for (const code of new Set(found.map((d) => d.communeCode!))) units.set(code, await this.geography.detail(code));
+    const policies = new Map<string, Awaited<ReturnType<PoliciesService['byVersion']>>>();
+    for (const version of new Set(found.map((d) => d.policyVersion))) policies.set(version, await this.policies.byVersion(version));
     await this.dataSource.transaction(async (manager) => {
       const docs = await manager.find(CaseDocument, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const notDraft = docs.filter((d) => d.status !== DocumentStatus.DRAFT);
@@ -206,10 +213,10 @@ export class DocumentsService {
       const signedAt = new Date();
       const year = Number(vietnamDate(signedAt).slice(0, 4));
       for (const doc of docs) {
-        const rules = await this.policies.byVersion(doc.policyVersion);
+        const rules = policies.get(doc.policyVersion)!;
         const number = await this.nextNumber(manager, doc.communeCode!, kind, year);
         const numberText = `${number}/${kind === DocumentKind.ISOLATION_DECISION ? rules.decisionSuffix : rules.confirmationSuffix}`;
-        const unit = await this.geography.detail(doc.communeCode!);
+        const unit = units.get(doc.communeCode!)!;
         const spec = documentSpec({ ...doc, numberText }, unit, { ...signature, signedAt }, this.verifyUrl(doc.verifyCode));
         const bytes = await this.pdf.renderOfficialDocument(spec);
         const stored = await this.files.save({ purpose: 'document-pdf', ownerId: null, data: bytes, allowed: ['application/pdf'], maxBytes: 5 * 1024 * 1024, manager });

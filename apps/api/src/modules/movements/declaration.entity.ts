@@ -12,6 +12,7 @@ import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
 @Index('idx_declarations_province', ['provinceCode', 'travelDate'])
 @Index('idx_declarations_declarant', ['declarantId', 'createdAt'])
 @Index('idx_declarations_id_number', ['idNumber'])
+@Index('idx_declarations_created', ['createdAt'])
 export class MovementDeclaration extends JurisdictionCodes {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ErrorCode } from '@cordon/contracts';
+import { ErrorCode, UnitLevel } from '@cordon/contracts';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { PdfService } from '../../common/pdf/pdf.service';
@@ -8,6 +8,7 @@ import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdicti
 import { daysBetween, vietnameseLongDate, vietnameseShortDate } from '../../common/time';
 import { CheckpointsService } from '../geography/checkpoints/checkpoints.service';
 import { GeographyService } from '../geography/geography.service';
+import { RollupService } from '../rollups/rollups.service';
 
 export interface ArrivalsDaily {
   items: { date: string; total: number; high: number; medium: number; low: number; fromZone: number }[];
@@ -37,12 +38,14 @@ export interface CheckpointDay {
   byOutcome: Record<string, number>;
 }
 
-const VN_DAY = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 /** The instants of the Vietnam days :from..:to as a range on `column`, so its index serves the query. */
 const VN_DAYS = (column: string, from = ':from', to = ':to') =>
   `${column} >= (${from}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AND ${column} < ((${to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
 
-/** Statistics of arrivals and passages, and the Department of Health's daily report. */
+/**
+ * Statistics of arrivals and passages, and the Department of Health's daily report. They read the rollups
+ * (rollup_arrivals, rollup_arrival_origins, rollup_passages; see RollupService), not the base tables, so they cost the same at national scale.
+ */
 @Injectable()
 export class MovementReportsService {
   constructor(
@@ -51,6 +54,7 @@ export class MovementReportsService {
     private readonly geography: GeographyService,
     private readonly checkpoints: CheckpointsService,
     private readonly pdf: PdfService,
+    private readonly rollups: RollupService,
   ) {}
 
   private assertRange(from: string, to: string): void {
@@ -65,21 +69,27 @@ export class MovementReportsService {
 
   async arrivalsDaily(user: AuthUser, from: string, to: string): Promise<ArrivalsDaily> {
     this.assertRange(from, to);
-    const where = (scope: string) => `${scope} AND d.travel_date BETWEEN :from::date AND :to::date`;
+    await this.rollups.ensureFresh();
+    const where = (scope: string) => `${scope} AND a.day BETWEEN :from::date AND :to::date`;
     const [items, byDistrict, byOrigin, byCheckpoint] = await Promise.all([
-      this.query<ArrivalsDaily['items'][number]>(user, 'd', (s) => `SELECT to_char(day, 'YYYY-MM-DD') AS date,
-          count(d.id)::int AS total, count(d.id) FILTER (WHERE d.risk_level = 'HIGH')::int AS high,
-          count(d.id) FILTER (WHERE d.risk_level = 'MEDIUM')::int AS medium, count(d.id) FILTER (WHERE d.risk_level = 'LOW')::int AS low,
-          count(d.id) FILTER (WHERE d.origin_zone_level IS NOT NULL)::int AS "fromZone"
-        FROM generate_series(:from::date, :to::date, interval '1 day') day
-        LEFT JOIN movement_declarations d ON d.travel_date = day::date AND ${s}
-        GROUP BY day ORDER BY day`, { from, to }),
-      this.query<{ districtCode: string; total: number; high: number }>(user, 'd', (s) => `SELECT d.district_code AS "districtCode", count(*)::int AS total, count(*) FILTER (WHERE d.risk_level = 'HIGH')::int AS high
-        FROM movement_declarations d WHERE ${where(s)} GROUP BY d.district_code ORDER BY total DESC`, { from, to }),
-      this.query<{ provinceCode: string; total: number }>(user, 'd', (s) => `SELECT d.origin_province_code AS "provinceCode", count(*)::int AS total
-        FROM movement_declarations d WHERE ${where(s)} GROUP BY d.origin_province_code ORDER BY total DESC LIMIT 20`, { from, to }),
-      this.query<{ checkpointId: string; total: number }>(user, 'p', (s) => `SELECT p.checkpoint_id AS "checkpointId", count(*)::int AS total
-        FROM passages p WHERE ${s} AND p.direction = 'IN' AND ${VN_DAYS('p.recorded_at')} GROUP BY p.checkpoint_id ORDER BY total DESC`, { from, to }),
+      this.query<ArrivalsDaily['items'][number]>(user, 'a', (s) => `SELECT to_char(g.day, 'YYYY-MM-DD') AS date, COALESCE(x.total, 0) AS total, COALESCE(x.high, 0) AS high,
+          COALESCE(x.medium, 0) AS medium, COALESCE(x.low, 0) AS low, COALESCE(x."fromZone", 0) AS "fromZone"
+        FROM generate_series(:from::date, :to::date, interval '1 day') AS g(day)
+        LEFT JOIN (SELECT a.day, sum(a.total)::int AS total, COALESCE(sum(a.total) FILTER (WHERE a.risk_level = 'HIGH'), 0)::int AS high,
+                     COALESCE(sum(a.total) FILTER (WHERE a.risk_level = 'MEDIUM'), 0)::int AS medium, COALESCE(sum(a.total) FILTER (WHERE a.risk_level = 'LOW'), 0)::int AS low,
+                     COALESCE(sum(a.total) FILTER (WHERE a.from_zone), 0)::int AS "fromZone"
+                   FROM rollup_arrivals a WHERE ${where(s)} GROUP BY a.day) x ON x.day = g.day::date
+        ORDER BY g.day`, { from, to }),
+      this.query<{ districtCode: string; total: number; high: number }>(user, 'a', (s) => `SELECT a.district_code AS "districtCode", sum(a.total)::int AS total, COALESCE(sum(a.total) FILTER (WHERE a.risk_level = 'HIGH'), 0)::int AS high
+        FROM rollup_arrivals a WHERE ${where(s)} GROUP BY a.district_code ORDER BY total DESC, a.district_code`, { from, to }),
+      // Origins roll up per district; a commune's few declarations are read through their (commune_code, travel_date) index.
+      user.unitLevel === UnitLevel.COMMUNE
+        ? this.query<{ provinceCode: string; total: number }>(user, 'd', (s) => `SELECT d.origin_province_code AS "provinceCode", count(*)::int AS total
+            FROM movement_declarations d WHERE ${s} AND d.travel_date BETWEEN :from::date AND :to::date GROUP BY 1 ORDER BY total DESC, 1 LIMIT 20`, { from, to })
+        : this.query<{ provinceCode: string; total: number }>(user, 'o', (s) => `SELECT o.origin_province_code AS "provinceCode", sum(o.total)::int AS total
+            FROM rollup_arrival_origins o WHERE ${s} AND o.day BETWEEN :from::date AND :to::date GROUP BY 1 ORDER BY total DESC, 1 LIMIT 20`, { from, to }),
+      this.query<{ checkpointId: string; total: number }>(user, 'p', (s) => `SELECT p.checkpoint_id AS "checkpointId", sum(p.total)::int AS total
+        FROM rollup_passages p WHERE ${s} AND p.direction = 'IN' AND p.day BETWEEN :from::date AND :to::date GROUP BY p.checkpoint_id ORDER BY total DESC, p.checkpoint_id`, { from, to }),
     ]);
     const names = await this.geography.namesOf([...byDistrict.map((r) => r.districtCode), ...byOrigin.map((r) => r.provinceCode)]);
     const checkpointNames = await this.checkpoints.namesOf(byCheckpoint.map((r) => r.checkpointId));
@@ -93,35 +103,46 @@ export class MovementReportsService {
 
   async checkpointDays(user: AuthUser, from: string, to: string): Promise<{ items: CheckpointDay[] }> {
     this.assertRange(from, to);
-    const rows = await this.query<Omit<CheckpointDay, 'checkpointName' | 'byOutcome'>>(user, 'p', (s) => `SELECT to_char(${VN_DAY('p.recorded_at')}, 'YYYY-MM-DD') AS date, p.checkpoint_id AS "checkpointId",
-        count(*)::int AS total, count(*) FILTER (WHERE p.direction = 'IN')::int AS "in", count(*) FILTER (WHERE p.direction = 'OUT')::int AS out
-      FROM passages p WHERE ${s} AND ${VN_DAYS('p.recorded_at')}
+    await this.rollups.ensureFresh();
+    const where = (scope: string) => `${scope} AND p.day BETWEEN :from::date AND :to::date`;
+    const rows = await this.query<Omit<CheckpointDay, 'checkpointName' | 'byOutcome'>>(user, 'p', (s) => `SELECT to_char(p.day, 'YYYY-MM-DD') AS date, p.checkpoint_id AS "checkpointId",
+        sum(p.total)::int AS total, COALESCE(sum(p.total) FILTER (WHERE p.direction = 'IN'), 0)::int AS "in", COALESCE(sum(p.total) FILTER (WHERE p.direction = 'OUT'), 0)::int AS out
+      FROM rollup_passages p WHERE ${where(s)}
       GROUP BY 1, 2 ORDER BY 1, 2`, { from, to });
-    const outcomes = await this.query<{ date: string; checkpointId: string; outcome: string; n: number }>(user, 'p', (s) => `SELECT to_char(${VN_DAY('p.recorded_at')}, 'YYYY-MM-DD') AS date, p.checkpoint_id AS "checkpointId", p.outcome, count(*)::int AS n
-      FROM passages p WHERE ${s} AND ${VN_DAYS('p.recorded_at')} GROUP BY 1, 2, 3`, { from, to });
+    const outcomes = await this.query<{ date: string; checkpointId: string; outcome: string; n: number }>(user, 'p', (s) => `SELECT to_char(p.day, 'YYYY-MM-DD') AS date, p.checkpoint_id AS "checkpointId", p.outcome, sum(p.total)::int AS n
+      FROM rollup_passages p WHERE ${where(s)} GROUP BY 1, 2, 3`, { from, to });
     const names = await this.checkpoints.namesOf(rows.map((r) => r.checkpointId));
+    const byBucket = new Map<string, [string, number][]>();
+    for (const o of outcomes) byBucket.set(`${o.date}/${o.checkpointId}`, [...(byBucket.get(`${o.date}/${o.checkpointId}`) ?? []), [o.outcome, o.n]]);
     return {
-      items: rows.map((r) => ({
-        ...r,
-        checkpointName: names.get(r.checkpointId) ?? '',
-        byOutcome: Object.fromEntries(outcomes.filter((o) => o.date === r.date && o.checkpointId === r.checkpointId).map((o) => [o.outcome, o.n])),
-      })),
+      items: rows.map((r) => ({ ...r, checkpointName: names.get(r.checkpointId) ?? '', byOutcome: Object.fromEntries(byBucket.get(`${r.date}/${r.checkpointId}`) ?? []) })),
     };
   }
 
   /** The daily report the Department of Health sends the provincial People's Committee, for any date. */
   async daily(user: AuthUser, date: string): Promise<DailyReport> {
-    const [totals] = await this.query<Omit<DailyReport, 'date' | 'byDistrict' | 'greenLaneVehicles' | 'passages' | 'paperDeclarations'>>(user, 'd', (s) => `SELECT count(*)::int AS entering,
-        count(*) FILTER (WHERE d.origin_zone_level IS NOT NULL)::int AS "fromZones", count(*) FILTER (WHERE d.risk_level = 'HIGH')::int AS "highRisk"
-      FROM movement_declarations d WHERE ${s} AND d.travel_date = :day::date`, { day: date });
-    const byDistrict = await this.query<{ districtCode: string; total: number; fromZones: number; high: number }>(user, 'd', (s) => `SELECT d.district_code AS "districtCode", count(*)::int AS total,
-        count(*) FILTER (WHERE d.origin_zone_level IS NOT NULL)::int AS "fromZones", count(*) FILTER (WHERE d.risk_level = 'HIGH')::int AS high
-      FROM movement_declarations d WHERE ${s} AND d.travel_date = :day::date GROUP BY d.district_code ORDER BY d.district_code`, { day: date });
-    const [passages] = await this.query<{ passages: number; greenLaneVehicles: number; paperDeclarations: number }>(user, 'p', (s) => `SELECT count(*)::int AS passages,
-        count(DISTINCT p.green_lane_id)::int AS "greenLaneVehicles", count(*) FILTER (WHERE p.source = 'PAPER')::int AS "paperDeclarations"
-      FROM passages p WHERE ${s} AND ${VN_DAYS('p.recorded_at', ':day', ':day')}`, { day: date });
+    await this.rollups.ensureFresh();
+    const [totals] = await this.query<Omit<DailyReport, 'date' | 'byDistrict' | 'greenLaneVehicles' | 'passages' | 'paperDeclarations'>>(user, 'a', (s) => `SELECT COALESCE(sum(a.total), 0)::int AS entering,
+        COALESCE(sum(a.total) FILTER (WHERE a.from_zone), 0)::int AS "fromZones", COALESCE(sum(a.total) FILTER (WHERE a.risk_level = 'HIGH'), 0)::int AS "highRisk"
+      FROM rollup_arrivals a WHERE ${s} AND a.day = :day::date`, { day: date });
+    const byDistrict = await this.query<{ districtCode: string; total: number; fromZones: number; high: number }>(user, 'a', (s) => `SELECT a.district_code AS "districtCode", sum(a.total)::int AS total,
+        COALESCE(sum(a.total) FILTER (WHERE a.from_zone), 0)::int AS "fromZones", COALESCE(sum(a.total) FILTER (WHERE a.risk_level = 'HIGH'), 0)::int AS high
+      FROM rollup_arrivals a WHERE ${s} AND a.day = :day::date GROUP BY a.district_code ORDER BY a.district_code`, { day: date });
+    const [passages] = await this.query<{ passages: number; paperDeclarations: number }>(user, 'p', (s) => `SELECT COALESCE(sum(p.total), 0)::int AS passages,
+        COALESCE(sum(p.total) FILTER (WHERE p.source = 'PAPER'), 0)::int AS "paperDeclarations"
+      FROM rollup_passages p WHERE ${s} AND p.day = :day::date`, { day: date });
+    // A distinct count does not roll up: it stays on the base table, over an indexable time range of green-lane passages.
+    const [greenLane] = await this.query<{ greenLaneVehicles: number }>(user, 'p', (s) => `SELECT count(DISTINCT p.green_lane_id)::int AS "greenLaneVehicles"
+      FROM passages p WHERE ${s} AND p.green_lane_id IS NOT NULL AND ${VN_DAYS('p.recorded_at', ':day', ':day')}`, { day: date });
     const names = await this.geography.namesOf(byDistrict.map((r) => r.districtCode));
-    return { date, ...totals, byDistrict: byDistrict.map((r) => ({ ...r, districtName: names.get(r.districtCode) ?? r.districtCode })), ...passages };
+    return {
+      date,
+      ...totals,
+      byDistrict: byDistrict.map((r) => ({ ...r, districtName: names.get(r.districtCode) ?? r.districtCode })),
+      passages: passages.passages,
+      greenLaneVehicles: greenLane.greenLaneVehicles,
+      paperDeclarations: passages.paperDeclarations,
+    };
   }
 
   async dailyPdf(user: AuthUser, date: string): Promise<Buffer> {

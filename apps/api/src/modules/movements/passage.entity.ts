@@ -7,6 +7,7 @@ import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
 @Index('idx_passages_checkpoint', ['checkpointId', 'recordedAt'])
 @Index('idx_passages_declaration', ['declarationId', 'recordedAt'])
 @Index('idx_passages_scope', ['provinceCode', 'recordedAt'])
+@Index('idx_passages_received', ['receivedAt'])
 export class Passage extends JurisdictionCodes {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

@@ -279,8 +279,10 @@ export class AccountImportsService {
       return rows;
     });
     if (!claimed.length) throw new DomainError(ErrorCode.CONFLICT, `The import is ${job.state.toLowerCase()}; only a preview or a failed import can be committed`);
+    // The answer says what was claimed; a small commit may already be over when it is sent (poll `get`).
+    const started = { ...job, state: ImportState.COMMITTING, processed: 0, failure: null };
     void this.runCommit(caller, job.id, ctx);
-    return toImportDto(await this.imports.findOneByOrFail({ id: job.id }));
+    return toImportDto(started);
   }
 
   async cancel(caller: AuthUser, id: string, ctx: RequestContext): Promise<AccountImportDto> {

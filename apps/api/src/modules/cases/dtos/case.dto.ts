@@ -1,11 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, buildMessage, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { CaseReportDto } from './case-report.dto';
 import { AttentionReason, CaseStatus, CaseView, DocumentKind, DocumentStatus, Gender, Symptom, TestType } from '@cordon/contracts';
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** At most one decimal place (class-validator's own maxDecimalPlaces throws on numbers written with an exponent, e.g. 1e-300). */
+const AtMostOneDecimal = () =>
+  ValidateBy({
+    name: 'maxDecimalPlaces',
+    validator: {
+      validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Math.abs(value * 10 - Math.round(value * 10)) < 1e-6,
+      defaultMessage: buildMessage((each) => `${each}$property must have at most one decimal place`),
+    },
+  });
 
 export class CaseQueryDto {
   @ApiPropertyOptional({ enum: Object.values(CaseView), enumName: 'CaseView' }) @IsOptional() @Transform(emptyToUndefined) @IsIn(Object.values(CaseView))
@@ -51,7 +61,7 @@ export class CheckInDto {
   @ApiProperty({ enum: Object.values(Symptom), enumName: 'Symptom', isArray: true }) @IsArray() @ArrayMaxSize(12) @ArrayUnique() @IsIn(Object.values(Symptom), { each: true })
   symptoms: Symptom[];
 
-  @ApiPropertyOptional({ minimum: 34, maximum: 43, example: 37.8 }) @IsOptional() @IsNumber({ maxDecimalPlaces: 1 }) @Min(34) @Max(43)
+  @ApiPropertyOptional({ minimum: 34, maximum: 43, example: 37.8 }) @IsOptional() @IsNumber() @AtMostOneDecimal() @Min(34) @Max(43)
   temperature?: number;
 
   @ApiPropertyOptional({ minimum: 50, maximum: 100, example: 97 }) @IsOptional() @IsInt() @Min(50) @Max(100)
