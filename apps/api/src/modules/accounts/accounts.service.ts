@@ -4,7 +4,6 @@ import { Brackets, DataSource, EntityManager, Not, Repository } from 'typeorm';
 import { AccountStatus, ErrorCode, foldVietnamese, JURISDICTION_LEVEL_OF_ROLE, Role } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { DomainError, forbidden, invalid } from '../../common/errors/domain-error';
-import { uuidv7 } from '../../common/ids';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
 import { AppConfig } from '../../config/app-config';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
@@ -14,7 +13,7 @@ import { GeographyService } from '../geography/geography.service';
 import { auditView, toAccountDto } from './account.mapper';
 import type { AccountDto, AccountListDto, AccountQueryDto, CitizenActivationDto, CreateAccountDto, ProvisionedAccountDto, UpdateAccountDto } from './dtos/account.dto';
 import { PasswordService } from './password.service';
-import { assertMayProvision, type Jurisdiction, jurisdictionOf, mayProvision, PROVISIONABLE } from './provisioning';
+import { assertMayProvision, type Jurisdiction, jurisdictionOf, mayProvision, pendingAccount, PROVISIONABLE } from './provisioning';
 import { TokenService } from './token.service';
 import { User } from './user.entity';
 
@@ -93,26 +92,7 @@ export class AccountsService {
     const { code, hash } = this.passwords.newActivationCode();
     const activationExpiresAt = this.activationExpiry();
     const user = await this.dataSource.transaction(async (manager) => {
-      const entity = manager.create(User, {
-        id: uuidv7(),
-        username: dto.username,
-        passwordHash: null,
-        fullName: dto.fullName,
-        fullNameFolded: foldVietnamese(dto.fullName),
-        role: dto.role,
-        status: AccountStatus.PENDING_ACTIVATION,
-        ...jurisdiction,
-        title: dto.title ?? null,
-        agency: dto.role === Role.CHECKPOINT_OFFICER ? (dto.agency ?? null) : null,
-        phone: dto.phone ?? null,
-        email: dto.email?.toLowerCase() ?? null,
-        failedLogins: 0,
-        lockedUntil: null,
-        activationCodeHash: hash,
-        activationExpiresAt,
-        sessionVersion: 0,
-        createdBy: caller.id,
-      });
+      const entity = manager.create(User, pendingAccount(dto, jurisdiction, { hash, expiresAt: activationExpiresAt }, caller.id));
       await manager.insert(User, entity);
       await this.audit.record(ctx, { action: 'account.create', entityType: 'user', entityId: entity.id, after: auditView(entity), ...this.codesOf(entity) }, manager);
       return manager.findOneByOrFail(User, { id: entity.id });

@@ -1,9 +1,10 @@
-import { JURISDICTION_LEVEL_OF_ROLE, Role } from '@cordon/contracts';
+import { AccountStatus, type Agency, foldVietnamese, JURISDICTION_LEVEL_OF_ROLE, Role } from '@cordon/contracts';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { forbidden, invalid } from '../../common/errors/domain-error';
 import type { JurisdictionPolicy } from '../../common/policy/jurisdiction.policy';
 import type { Checkpoint } from '../geography/checkpoints/checkpoint.entity';
 import type { ResolvedUnit } from '../geography/geography.service';
+import { uuidv7 } from '../../common/ids';
 import type { User } from './user.entity';
 
 /** Which staff roles each administering role may provision (DESIGN.md section 1). */
@@ -48,4 +49,33 @@ export function jurisdictionOf(
   if (unit.level !== level) throw invalid('unitCode', 'level', `${role} needs a ${level} unit, not a ${unit.level}`);
   policy.assertUnitInScope(caller, unit);
   return { unitCode: unit.code, unitLevel: unit.level, provinceCode: unit.provinceCode, districtCode: unit.districtCode, communeCode: unit.communeCode, checkpointId: null };
+}
+
+/** The fields of a staff account that is waiting for its holder to activate it with a one-time code. */
+export function pendingAccount(
+  fields: { username: string; fullName: string; role: Role; title?: string | null; agency?: Agency | null; phone?: string | null; email?: string | null },
+  jurisdiction: Jurisdiction,
+  activation: { hash: string; expiresAt: Date },
+  createdBy: string,
+): Partial<User> {
+  return {
+    id: uuidv7(),
+    username: fields.username,
+    passwordHash: null,
+    fullName: fields.fullName,
+    fullNameFolded: foldVietnamese(fields.fullName),
+    role: fields.role,
+    status: AccountStatus.PENDING_ACTIVATION,
+    ...jurisdiction,
+    title: fields.title ?? null,
+    agency: fields.role === Role.CHECKPOINT_OFFICER ? (fields.agency ?? null) : null,
+    phone: fields.phone ?? null,
+    email: fields.email?.toLowerCase() ?? null,
+    failedLogins: 0,
+    lockedUntil: null,
+    activationCodeHash: activation.hash,
+    activationExpiresAt: activation.expiresAt,
+    sessionVersion: 0,
+    createdBy,
+  };
 }

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { IsOptional, Matches, validateSync } from 'class-validator';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { AccountStatus, ErrorCode, type ErrorDetail, foldVietnamese, JURISDICTION_LEVEL_OF_ROLE, Role, UnitLevel } from '@cordon/contracts';
+import { AccountStatus, type Agency, ErrorCode, type ErrorDetail, foldVietnamese, JURISDICTION_LEVEL_OF_ROLE, Role, UnitLevel } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../../common/auth/auth-user';
 import { DomainError, forbidden, notFound } from '../../../common/errors/domain-error';
 import { decodeOffset, encodeOffset } from '../../../common/http/offset-cursor';
@@ -20,7 +20,7 @@ import { auditView } from '../account.mapper';
 import { CreateAccountDto } from '../dtos/account.dto';
 import type { AccountImportDto, ImportRowDto, ImportRowListDto, ImportRowQueryDto } from '../dtos/account-import.dto';
 import { PasswordService } from '../password.service';
-import { type Jurisdiction, jurisdictionOf, mayProvision } from '../provisioning';
+import { type Jurisdiction, jurisdictionOf, mayProvision, pendingAccount } from '../provisioning';
 import { TokenService } from '../token.service';
 import { User } from '../user.entity';
 import { AccountImport, AccountImportRow, type ImportCounts, type ImportRowInput, ImportSource, ImportState, RowAction } from './account-import.entity';
@@ -350,26 +350,10 @@ export class AccountImportsService {
         if (row.action === RowAction.CREATE) {
           const { code, hash } = this.passwords.newActivationCode();
           const role = input.role as Role;
-          const user = manager.create(User, {
-            id: uuidv7(),
-            username: input.username!,
-            passwordHash: null,
-            fullName: input.fullName!,
-            fullNameFolded: foldVietnamese(input.fullName!),
-            role,
-            status: AccountStatus.PENDING_ACTIVATION,
-            ...row.jurisdiction!,
-            title: input.title ?? null,
-            agency: role === Role.CHECKPOINT_OFFICER ? ((input.agency as User['agency']) ?? null) : null,
-            phone: input.phone ?? null,
-            email: input.email?.toLowerCase() ?? null,
-            failedLogins: 0,
-            lockedUntil: null,
-            activationCodeHash: hash,
-            activationExpiresAt,
-            sessionVersion: 0,
-            createdBy: caller.id,
-          });
+          const user = manager.create(
+            User,
+            pendingAccount({ username: input.username!, fullName: input.fullName!, role, title: input.title, agency: input.agency as Agency | undefined, phone: input.phone, email: input.email }, row.jurisdiction!, { hash, expiresAt: activationExpiresAt }, caller.id),
+          );
           created.push(user);
           issued.push({ userId: user.id, username: user.username, fullName: user.fullName, role, unitCode: user.unitCode, checkpointId: user.checkpointId, code });
           events.push({ action: 'account.create', entityType: 'user', entityId: user.id, after: { ...auditView(user), importId }, ...codesOf(user) });
