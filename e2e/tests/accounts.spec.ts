@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phonePage, signIn } from '../support/browser';
-import { api, DEMO_PASSWORD, removeDataDir, ROOT, startCordon, tempDataDir, type Cordon } from '../support/cordon';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phonePage, signIn } from '../support/browser';
+import { api, DEMO_PASSWORD, ROOT } from '../support/cordon';
+import { withPlatformAndBrowser } from '../support/platform';
 
 /** Screenshots for the user guides (docs/guides), taken by this journey. */
 const SHOTS = join(ROOT, 'docs/guides/images');
@@ -12,34 +13,23 @@ mkdirSync(SHOTS, { recursive: true });
 const HEADER = 'Tên đăng nhập,Họ và tên,Vai trò,Mã đơn vị hành chính,Mã chốt,Cơ quan,Chức vụ,Số điện thoại,Email';
 const CODE = /[0-9A-Z]{4}(?:-[0-9A-Z]{1,4}){6}/;
 
-let cordon: Cordon;
-let browser: Browser;
-const dataDir = tempDataDir();
-
-beforeAll(async () => {
-  [cordon, browser] = await Promise.all([startCordon(dataDir), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cordon?.stop();
-  removeDataDir(dataDir);
-});
+const platform = withPlatformAndBrowser();
 
 /** The account administrator's desk: a 1280 px wide window, Vietnamese, Hanoi time. */
 async function desktopPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 960 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+  const context = await platform.browser.newContext({ viewport: { width: 1280, height: 960 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   return context.newPage();
 }
 
 async function signInAdmin(page: Page): Promise<void> {
-  await page.goto(`${cordon.url}/province/`);
+  await page.goto(`${platform.cordon.url}/province/`);
   await page.getByTestId('signin-title').waitFor();
   await signIn(page, 'admin', DEMO_PASSWORD);
   await page.getByTestId('home-title').waitFor();
 }
 
 function csvFile(name: string, rows: string[]): string {
-  const file = join(dataDir, name);
+  const file = join(platform.dataDir, name);
   writeFileSync(file, `\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`, 'utf8');
   return file;
 }
@@ -56,7 +46,7 @@ describe('account administration (Chromium, 1280 px)', () => {
   it('bulk import: a report with reasons, a fixed file, commit with progress, the activation codes once', async () => {
     const page = await desktopPage();
     await signInAdmin(page);
-    await page.goto(`${cordon.url}/province/accounts`);
+    await page.goto(`${platform.cordon.url}/province/accounts`);
     await page.getByTestId('account-import').click();
     await page.getByTestId('import-upload').waitFor();
     expect(await page.locator('h1').textContent()).toContain('Nhập tài khoản hàng loạt');
@@ -139,11 +129,11 @@ describe('account administration (Chromium, 1280 px)', () => {
     // a second take of the same format is refused by the API too
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('cordon.province.session')!).accessToken as string);
     const importId = new URL(page.url()).searchParams.get('id')!;
-    const again = await fetch(`${cordon.url}/api/v1/accounts/imports/${importId}/codes.csv`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    const again = await fetch(`${platform.cordon.url}/api/v1/accounts/imports/${importId}/codes.csv`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(again.status).toBe(409);
 
     // (4) a new official activates with the code from the file
-    const activated = await api<{ accessToken: string; user: { username: string } }>(cordon.url, '/auth/activate', {
+    const activated = await api<{ accessToken: string; user: { username: string } }>(platform.cordon.url, '/auth/activate', {
       body: { username: 'nhap.canbo.02200', activationCode: codeOf.get('nhap.canbo.02200'), newPassword: 'Nhap@2026pass' },
     });
     expect(activated.status).toBe(200);
@@ -160,7 +150,7 @@ describe('account administration (Chromium, 1280 px)', () => {
   it('lock: the administrator locks an account and its owner is refused at sign-in', async () => {
     const page = await desktopPage();
     await signInAdmin(page);
-    await page.goto(`${cordon.url}/province/accounts?q=staff.02230`);
+    await page.goto(`${platform.cordon.url}/province/accounts?q=staff.02230`);
     const row = page.getByTestId('account-row').filter({ hasText: 'staff.02230' });
     await row.waitFor();
     await row.getByTestId('action-lock').click();
@@ -171,8 +161,8 @@ describe('account administration (Chromium, 1280 px)', () => {
     await row.locator('.badge').filter({ hasText: 'Bị khóa' }).or(row.locator('.badge-LOCKED')).first().waitFor();
     await page.context().close();
 
-    const official = await phonePage(browser);
-    await official.goto(`${cordon.url}/commune/`);
+    const official = await phonePage(platform.browser);
+    await official.goto(`${platform.cordon.url}/commune/`);
     await official.getByTestId('signin-title').waitFor();
     await signIn(official, 'staff.02230', DEMO_PASSWORD);
     const alert = official.getByTestId('alert-message');

@@ -1,31 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fitsWidth, launchBrowser, phonePage, signIn } from '../support/browser';
-import { DEMO_PASSWORD, removeDataDir, startCordon, tempDataDir, type Cordon } from '../support/cordon';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fitsWidth, phonePage, signIn } from '../support/browser';
+import { DEMO_PASSWORD } from '../support/cordon';
+import { withPlatformAndBrowser } from '../support/platform';
 
 /**
  * A citizen who forgot their password: the commune staff give a new activation code in person (commune app,
  * "Cấp lại mã kích hoạt"), the citizen activates with it in the citizen app and is signed in.
  */
-let cordon: Cordon;
-let browser: Browser;
-const dataDir = tempDataDir();
-
-beforeAll(async () => {
-  [cordon, browser] = await Promise.all([startCordon(dataDir), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cordon?.stop();
-  removeDataDir(dataDir);
-});
+const platform = withPlatformAndBrowser();
 
 // A demo citizen of Xã 02212 (apps/api/src/seed/demo-seed.ts) and that commune's staff.
 const CITIZEN = { phone: '0912000001', idNumber: '008090000001', fullName: 'Nguyễn Văn An' };
 const NEW_PASSWORD = 'Moi@2026matkhau';
 
 async function desktopPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await platform.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   return context.newPage();
 }
 
@@ -33,7 +23,7 @@ describe('citizen activation with a code given at the commune', () => {
   it('staff give a code, the citizen activates in the citizen app, sets a new password and is signed in', async () => {
     // (1) the commune staff check the ID card and give a new code
     const staff = await desktopPage();
-    await staff.goto(`${cordon.url}/commune/login`);
+    await staff.goto(`${platform.cordon.url}/commune/login`);
     await staff.getByTestId('signin-title').waitFor();
     await signIn(staff, 'staff.02212', DEMO_PASSWORD);
     await staff.getByTestId('home-title').waitFor();
@@ -55,8 +45,8 @@ describe('citizen activation with a code given at the commune', () => {
     await staff.context().close();
 
     // (2) the old password no longer works: the sign-in page says to activate, with the link
-    const page = await phonePage(browser);
-    await page.goto(`${cordon.url}/citizen/`);
+    const page = await phonePage(platform.browser);
+    await page.goto(`${platform.cordon.url}/citizen/`);
     await page.getByTestId('signin-title').waitFor();
     expect(await page.getByTestId('activate-link').textContent()).toBe('Kích hoạt tài khoản');
     await signIn(page, CITIZEN.phone, DEMO_PASSWORD);

@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fitsWidth, launchBrowser, phonePage, signIn } from '../support/browser';
-import { api, DEMO_PASSWORD, removeDataDir, ROOT, startCordon, tempDataDir, type Cordon } from '../support/cordon';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fitsWidth, phonePage, signIn } from '../support/browser';
+import { api, DEMO_PASSWORD, ROOT } from '../support/cordon';
+import { withPlatformAndBrowser } from '../support/platform';
 
 /** The in-app help (docs/guides rendered at /<app>/help), and the screenshots of the guides that lacked one. */
 const GUIDES = join(ROOT, 'docs/guides');
@@ -14,35 +15,24 @@ const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `
 const titleOf = (slug: string, lang: 'vi' | 'en' = 'vi') =>
   readFileSync(join(GUIDES, lang === 'en' ? `${slug}.en.md` : `${slug}.md`), 'utf8').match(/^#\s+(.*?)\s*$/m)![1];
 
-let cordon: Cordon;
-let browser: Browser;
-const dataDir = tempDataDir();
-
-beforeAll(async () => {
-  [cordon, browser] = await Promise.all([startCordon(dataDir), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cordon?.stop();
-  removeDataDir(dataDir);
-});
+const platform = withPlatformAndBrowser();
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 const inDays = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(Date.now() + n * 86_400_000));
 
 async function token(username: string): Promise<string> {
-  const res = await api<{ accessToken: string }>(cordon.url, '/auth/login', { body: { username, password: DEMO_PASSWORD } });
+  const res = await api<{ accessToken: string }>(platform.cordon.url, '/auth/login', { body: { username, password: DEMO_PASSWORD } });
   expect(res.status).toBe(200);
   return res.body.accessToken;
 }
 
 async function desktopPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await platform.browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   return context.newPage();
 }
 
 async function signedIn(page: Page, app: string, username: string): Promise<Page> {
-  await page.goto(`${cordon.url}/${app}/login`);
+  await page.goto(`${platform.cordon.url}/${app}/login`);
   await page.getByTestId('signin-title').waitFor();
   await signIn(page, username, DEMO_PASSWORD);
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
@@ -73,8 +63,8 @@ async function imagesServed(page: Page): Promise<number> {
 
 describe('help: the guide of each role, from the header of each app', () => {
   it('citizen: Help works signed out (sign-in page) and signed in, in Vietnamese and English', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${cordon.url}/citizen/`);
+    const page = await phonePage(platform.browser);
+    await page.goto(`${platform.cordon.url}/citizen/`);
     await page.getByTestId('signin-title').waitFor();
     expect(await openHelp(page)).toBe(titleOf('nguoi-dan'));
     expect(page.url()).toContain('/citizen/help');
@@ -96,23 +86,23 @@ describe('help: the guide of each role, from the header of each app', () => {
   it('commune: the list from the sign-in page; the district officer, leader and staff each get their guide', async () => {
     // A waiting report and an open case in Xã 02212, so the district officer's lists are not empty.
     const citizen = await token('0912000001');
-    const report = await api<{ id: string }>(cordon.url, '/case-reports/infection', {
+    const report = await api<{ id: string }>(platform.cordon.url, '/case-reports/infection', {
       token: citizen,
       body: { forSelf: true, communeCode: '02212', address: 'Tổ 7, đường Tân Trào', testType: 'RAPID_SELF', testDate: today(), symptoms: ['COUGH'], vaccineDoses: 2 },
     });
     expect(report.status).toBe(201);
-    const other = await api(cordon.url, '/case-reports/infection', {
+    const other = await api(platform.cordon.url, '/case-reports/infection', {
       token: await token('0912000003'),
       body: { forSelf: true, communeCode: '02212', address: 'Thôn 3', testType: 'PCR', testDate: today(), symptoms: [], vaccineDoses: 1 },
     });
     expect(other.status).toBe(201);
     const staff = await token('staff.02212');
-    expect((await api(cordon.url, `/case-reports/${report.body.id}/accept`, { method: 'POST', token: staff })).status).toBe(200);
-    const unit = await api<{ ancestors: { code: string; level: string }[] }>(cordon.url, '/admin-units/02212', { token: staff });
+    expect((await api(platform.cordon.url, `/case-reports/${report.body.id}/accept`, { method: 'POST', token: staff })).status).toBe(200);
+    const unit = await api<{ ancestors: { code: string; level: string }[] }>(platform.cordon.url, '/admin-units/02212', { token: staff });
     const district = unit.body.ancestors.find((u) => u.level === 'DISTRICT')!.code;
 
     const page = await desktopPage();
-    await page.goto(`${cordon.url}/commune/login`);
+    await page.goto(`${platform.cordon.url}/commune/login`);
     await page.getByTestId('help-link').click();
     await page.getByTestId('help-title').waitFor();
     expect((await page.getByTestId('help-list').locator('a').allTextContents()).map((s) => s.trim())).toEqual(['Cán bộ xã', 'Lãnh đạo UBND xã', 'Cán bộ huyện']);
@@ -120,7 +110,7 @@ describe('help: the guide of each role, from the header of each app', () => {
     await page.getByTestId('help-guide').locator('h1', { hasText: titleOf('can-bo-huyen') }).waitFor();
 
     await signedIn(page, 'commune', `district.${district}`);
-    await page.goto(`${cordon.url}/commune/cases`);
+    await page.goto(`${platform.cordon.url}/commune/cases`);
     await page.getByText('Nguyễn Văn An').first().waitFor();
     await shot(page, 'district-cases');
     expect(await openHelp(page)).toBe(titleOf('can-bo-huyen'));
@@ -157,19 +147,19 @@ describe('help: the guide of each role, from the header of each app', () => {
       validFrom: today(),
       validTo: inDays(14),
     });
-    const first = await api<{ id: string }>(cordon.url, '/green-lane', { token: driver, body: vehicle('22C-123.45', 'Rau quả tươi') });
+    const first = await api<{ id: string }>(platform.cordon.url, '/green-lane', { token: driver, body: vehicle('22C-123.45', 'Rau quả tươi') });
     expect(first.status).toBe(201);
-    expect((await api(cordon.url, '/green-lane', { token: driver, body: vehicle('22C-678.90', 'Vật liệu xây dựng') })).status).toBe(201);
+    expect((await api(platform.cordon.url, '/green-lane', { token: driver, body: vehicle('22C-678.90', 'Vật liệu xây dựng') })).status).toBe(201);
 
     const admin = await signedIn(await desktopPage(), 'province', 'admin');
-    await admin.goto(`${cordon.url}/province/accounts`);
+    await admin.goto(`${platform.cordon.url}/province/accounts`);
     await admin.getByTestId('account-row').first().waitFor();
     await shot(admin, 'admin-accounts');
     expect(await openHelp(admin)).toBe(titleOf('quan-tri-tai-khoan'));
     await admin.context().close();
 
     const police = await signedIn(await desktopPage(), 'province', 'police');
-    await police.goto(`${cordon.url}/province/checkpoints`);
+    await police.goto(`${platform.cordon.url}/province/checkpoints`);
     await police.getByTestId('checkpoint-row').first().waitFor();
     await police.getByTestId('officer-row').first().waitFor();
     await shot(police, 'police-checkpoints');
@@ -178,7 +168,7 @@ describe('help: the guide of each role, from the header of each app', () => {
     await police.context().close();
 
     const transport = await signedIn(await desktopPage(), 'province', 'transport');
-    await transport.goto(`${cordon.url}/province/green-lane`);
+    await transport.goto(`${platform.cordon.url}/province/green-lane`);
     // The two waiting registrations, never an error (the screenshot goes into the guide).
     await transport.getByTestId('greenlane-row').nth(1).or(transport.getByTestId('alert')).first().waitFor();
     expect(await transport.getByTestId('alert').allTextContents()).toEqual([]);
@@ -194,7 +184,7 @@ describe('help: the guide of each role, from the header of each app', () => {
     await health.getByTestId('help-guide').locator('h1', { hasText: titleOf('so-y-te', 'en') }).waitFor();
     await health.context().close();
 
-    const officer = await signedIn(await phonePage(browser), 'province', 'officer.ql2-pt');
+    const officer = await signedIn(await phonePage(platform.browser), 'province', 'officer.ql2-pt');
     expect(await openHelp(officer)).toBe(titleOf('can-bo-chot'));
     expect(await fitsWidth(officer)).toBe(true);
     await officer.context().close();

@@ -1,24 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, fitsWidth, phonePage, signIn } from '../support/browser';
-import { DEMO_PASSWORD, removeDataDir, startCordon, tempDataDir, type Cordon } from '../support/cordon';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fitsWidth, phonePage, signIn } from '../support/browser';
+import { DEMO_PASSWORD } from '../support/cordon';
+import { withPlatformAndBrowser } from '../support/platform';
 
-let cordon: Cordon;
-let browser: Browser;
-const dataDir = tempDataDir();
-
-beforeAll(async () => {
-  [cordon, browser] = await Promise.all([startCordon(dataDir), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cordon?.stop();
-  removeDataDir(dataDir);
-});
+const platform = withPlatformAndBrowser();
 
 /** Sign in, see the role's home page, switch language, reload (session kept), sign out. */
 async function journey(page: Page, app: string, username: string, expectRole: RegExp): Promise<void> {
-  await page.goto(`${cordon.url}/${app}/`);
+  await page.goto(`${platform.cordon.url}/${app}/`);
   await page.getByTestId('signin-title').waitFor();
   expect(page.url()).toContain(`/${app}/login`);
   expect(await page.locator('html').getAttribute('lang')).toBe('vi');
@@ -47,14 +37,14 @@ async function journey(page: Page, app: string, username: string, expectRole: Re
 
 describe('browser journeys (Chromium, 360 px)', () => {
   it('citizen: a demo citizen signs in with a phone number', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(platform.browser);
     await journey(page, 'citizen', '0912000001', /Công dân/);
     await page.context().close();
   });
 
   it('commune: a commune official sees their commune', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${cordon.url}/commune/`);
+    const page = await phonePage(platform.browser);
+    await page.goto(`${platform.cordon.url}/commune/`);
     await page.getByTestId('signin-title').waitFor();
     await signIn(page, 'staff.02200', DEMO_PASSWORD);
     await page.getByTestId('home-title').waitFor();
@@ -66,14 +56,14 @@ describe('browser journeys (Chromium, 360 px)', () => {
   });
 
   it('province: the Department of Health signs in', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(platform.browser);
     await journey(page, 'province', 'health', /Sở Y tế/);
     await page.context().close();
   });
 
   it('a role of another app sees "no access", not the app', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${cordon.url}/province/`);
+    const page = await phonePage(platform.browser);
+    await page.goto(`${platform.cordon.url}/province/`);
     await page.getByTestId('signin-title').waitFor();
     await signIn(page, '0912000002', DEMO_PASSWORD);
     await page.getByText(/Không có quyền truy cập/).first().waitFor();
@@ -81,12 +71,12 @@ describe('browser journeys (Chromium, 360 px)', () => {
   });
 
   it('province: the account admin provisions an official who activates with the one-time code', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${cordon.url}/province/`);
+    const page = await phonePage(platform.browser);
+    await page.goto(`${platform.cordon.url}/province/`);
     await page.getByTestId('signin-title').waitFor();
     await signIn(page, 'admin', DEMO_PASSWORD);
     await page.getByTestId('home-title').waitFor();
-    await page.goto(`${cordon.url}/province/accounts/new`);
+    await page.goto(`${platform.cordon.url}/province/accounts/new`);
     await page.locator('#acc-username').fill('can.bo.moi');
     await page.locator('#acc-fullName').fill('Nông Thị Mới');
     await page.locator('#acc-role').selectOption('COMMUNE_STAFF');
@@ -96,8 +86,8 @@ describe('browser journeys (Chromium, 360 px)', () => {
     const code = (await page.getByTestId('activation-code').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){6}$/);
 
-    const official = await phonePage(browser);
-    await official.goto(`${cordon.url}/commune/activate`);
+    const official = await phonePage(platform.browser);
+    await official.goto(`${platform.cordon.url}/commune/activate`);
     await official.locator('#act-username').fill('can.bo.moi');
     await official.locator('#act-code').fill(code);
     await official.locator('#act-new').fill('Moi@2026pass');
@@ -108,7 +98,7 @@ describe('browser journeys (Chromium, 360 px)', () => {
     await official.getByText('Xã Thượng Giáp').first().waitFor();
     await official.context().close();
 
-    await page.goto(`${cordon.url}/province/accounts?q=nong%20thi%20moi`);
+    await page.goto(`${platform.cordon.url}/province/accounts?q=nong%20thi%20moi`);
     await page.getByText('can.bo.moi').first().waitFor();
     await page.locator('.badge').filter({ hasText: 'Đang hoạt động' }).first().waitFor();
     await page.context().close();

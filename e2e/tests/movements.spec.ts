@@ -1,30 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, phonePage, signIn } from '../support/browser';
-import { DEMO_PASSWORD, removeDataDir, ROOT, startCordon, tempDataDir, type Cordon } from '../support/cordon';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phonePage, signIn } from '../support/browser';
+import { DEMO_PASSWORD, ROOT } from '../support/cordon';
+import { withPlatformAndBrowser } from '../support/platform';
 
 const SHOTS = join(ROOT, 'docs/guides/images');
 mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
-let cordon: Cordon;
-let browser: Browser;
-const dataDir = tempDataDir();
-
-beforeAll(async () => {
-  [cordon, browser] = await Promise.all([startCordon(dataDir), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await cordon?.stop();
-  removeDataDir(dataDir);
-});
+const platform = withPlatformAndBrowser();
 
 async function signedIn(app: string, username: string, desktop = false): Promise<Page> {
-  const page = desktop ? await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage() : await phonePage(browser);
-  await page.goto(`${cordon.url}/${app}/login`);
+  const page = desktop ? await (await platform.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })).newPage() : await phonePage(platform.browser);
+  await page.goto(`${platform.cordon.url}/${app}/login`);
   await page.getByTestId('signin-title').waitFor();
   await signIn(page, username, DEMO_PASSWORD);
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
@@ -37,7 +27,7 @@ describe('movements: declare -> scan at the checkpoint -> arrivals board and com
 
   it('a citizen declares a trip and sees the QR, the short code and the risk', async () => {
     const page = await signedIn('citizen', '0912000002');
-    await page.goto(`${cordon.url}/citizen/declarations/new`);
+    await page.goto(`${platform.cordon.url}/citizen/declarations/new`);
     await declareTrip(page);
     const code = (await page.getByTestId('declaration-code').textContent())!.replace(/\s/g, '');
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
@@ -51,7 +41,7 @@ describe('movements: declare -> scan at the checkpoint -> arrivals board and com
 
   it('the checkpoint officer types the short code, sees the risk and records the passage; a scan made offline is queued and sent on reconnecting', async () => {
     const page = await signedIn('province', 'officer.ql2-pt');
-    await page.goto(`${cordon.url}/province/scan`);
+    await page.goto(`${platform.cordon.url}/province/scan`);
     await page.getByTestId('scan-code-input').fill(shortCode);
     await page.getByTestId('scan-lookup').click();
     await page.getByTestId('scan-result').waitFor();
@@ -76,7 +66,7 @@ describe('movements: declare -> scan at the checkpoint -> arrivals board and com
     await page.waitForFunction(() => !document.querySelector('[data-testid="queue-count"]') || document.querySelector('[data-testid="queue-count"]')?.getAttribute('data-count') === '0');
     // Both passages reached the server, the queued one exactly once.
     const token = await page.evaluate(() => JSON.parse(localStorage.getItem('cordon.province.session')!).accessToken as string);
-    const res = await fetch(`${cordon.url}/api/v1/movement-declarations/lookup/${shortCode}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${platform.cordon.url}/api/v1/movement-declarations/lookup/${shortCode}`, { headers: { authorization: `Bearer ${token}` } });
     const scanned = (await res.json()) as { passages: { direction: string }[] };
     expect(scanned.passages.map((p) => p.direction).sort()).toEqual(['IN', 'OUT']);
     await page.context().close();
@@ -84,13 +74,13 @@ describe('movements: declare -> scan at the checkpoint -> arrivals board and com
 
   it('the Department of Health sees the arrival on the board; the destination commune sees it to follow up', async () => {
     const health = await signedIn('province', 'health', true);
-    await health.goto(`${cordon.url}/province/arrivals`);
+    await health.goto(`${platform.cordon.url}/province/arrivals`);
     await health.getByTestId('arrival-row').filter({ hasText: travellerName }).first().waitFor();
     await shot(health, 'health-arrivals');
     await health.context().close();
 
     const staff = await signedIn('commune', 'staff.02230', true);
-    await staff.goto(`${cordon.url}/commune/arrivals`);
+    await staff.goto(`${platform.cordon.url}/commune/arrivals`);
     const row = staff.getByTestId('arrival-row').filter({ hasText: travellerName }).first();
     await row.waitFor();
     await row.getByTestId('followup-open').click();
