@@ -92,6 +92,9 @@ describe('bulk account import (preview, all-or-nothing commit, one-time codes)',
     expect(preview.body.counts).toEqual({ create: 3, update: 0, skip: 0, error: 0 });
     const { job } = await commit(preview.body.id);
     expect(job).toMatchObject({ state: 'COMMITTED', processed: 3, counts: { create: 3 }, codes: { available: true, csvExportedAt: null, pdfExportedAt: null } });
+    // The listing reads only whether codes are sealed, not the codes: it reports them as the import itself does.
+    const listed = async () => (await t.http.get('/api/v1/accounts/imports').set('Authorization', admin.auth).expect(200)).body.items.find((j: { id: string }) => j.id === preview.body.id);
+    expect(await listed()).toEqual(job);
     const users = await t.dataSource.query(`SELECT username, full_name, role, unit_code, phone, status, activation_code_hash FROM users WHERE username IN ('canbo.b1', 'lanhdao.b2', 'huyen.b3') ORDER BY username`);
     expect(users.map((u: Record<string, string>) => [u.username, u.full_name, u.role, u.unit_code, u.phone, u.status])).toEqual([
       ['canbo.b1', 'Nguyễn Văn Bình', 'COMMUNE_STAFF', '02230', '0912000011', 'PENDING_ACTIVATION'],
@@ -128,6 +131,7 @@ describe('bulk account import (preview, all-or-nothing commit, one-time codes)',
     const after = (await t.http.get(`/api/v1/accounts/imports/${preview.body.id}`).set('Authorization', admin.auth).expect(200)).body;
     expect(after.codes.available).toBe(false);
     expect(after.codes.csvExportedAt && after.codes.pdfExportedAt).toBeTruthy();
+    expect(await listed()).toEqual(after);
     const actions = (await auditOf(t.dataSource, preview.body.id)).map((e) => e.action);
     expect(actions).toEqual(['account_import.preview', 'account_import.commit_start', 'account_import.commit', 'account_import.export_codes', 'account_import.export_codes']);
   });

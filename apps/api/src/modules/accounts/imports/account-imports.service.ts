@@ -234,8 +234,18 @@ export class AccountImportsService {
   // ---- reading --------------------------------------------------------------
 
   async list(caller: AuthUser): Promise<AccountImportDto[]> {
-    const jobs = await this.imports.find({ where: { provinceCode: caller.provinceCode ?? undefined, createdByRole: caller.role }, order: { createdAt: 'DESC' }, take: 50 });
-    return Promise.all(jobs.map(async (j) => toImportDto(await this.settleStale(j))));
+    // Every column but the sealed codes (bytea): a listing only says whether an import still holds some.
+    const query = this.imports
+      .createQueryBuilder('i')
+      .select(this.imports.metadata.columns.filter((c) => c.propertyName !== 'sealedCodes').map((c) => `i.${c.propertyName}`))
+      .addSelect('i.sealed_codes IS NOT NULL', 'has_codes')
+      .where('i.created_by_role = :role', { role: caller.role })
+      .orderBy('i.createdAt', 'DESC')
+      .limit(50);
+    if (caller.provinceCode) query.andWhere('i.province_code = :province', { province: caller.provinceCode });
+    const { entities, raw } = await query.getRawAndEntities<{ i_id: string; has_codes: boolean }>();
+    const hasCodes = new Map(raw.map((r) => [r.i_id, r.has_codes]));
+    return Promise.all(entities.map(async (j) => toImportDto(await this.settleStale({ ...j, hasCodes: hasCodes.get(j.id) === true }))));
   }
 
   async get(caller: AuthUser, id: string): Promise<AccountImportDto> {
@@ -430,7 +440,7 @@ export class AccountImportsService {
   }
 
   /** A commit whose process died left its transaction rolled back: report it as failed (nothing written). */
-  private async settleStale(job: AccountImport): Promise<AccountImport> {
+  private async settleStale<T extends Pick<AccountImport, 'id' | 'state' | 'heartbeatAt'>>(job: T): Promise<T> {
     if (job.state !== ImportState.COMMITTING || !job.heartbeatAt || Date.now() - job.heartbeatAt.getTime() < STALE_COMMIT_MS) return job;
     const failure = 'The commit was interrupted; nothing was written. Try again.';
     const [rows] = await this.dataSource.query(
@@ -498,7 +508,11 @@ function applyInput(user: User, input: ImportRowInput, jurisdiction: Jurisdictio
   if (input.email) user.email = input.email.toLowerCase();
 }
 
-function toImportDto(job: AccountImport, ignoredColumns: string[] = []): AccountImportDto {
+/** An import read without its sealed codes, of which only their presence is known. */
+type ImportSummary = Omit<AccountImport, 'sealedCodes'> & { hasCodes: boolean };
+
+function toImportDto(job: AccountImport | ImportSummary, ignoredColumns: string[] = []): AccountImportDto {
+  const sealed = 'hasCodes' in job ? job.hasCodes : !!job.sealedCodes;
   return {
     id: job.id,
     source: job.source,
@@ -512,10 +526,10 @@ function toImportDto(job: AccountImport, ignoredColumns: string[] = []): Account
     expiresAt: job.expiresAt.toISOString(),
     committedAt: job.committedAt?.toISOString() ?? null,
     codes: {
-      available: !!job.sealedCodes && (!job.codesExpireAt || job.codesExpireAt > new Date()),
+      available: sealed && (!job.codesExpireAt || job.codesExpireAt > new Date()),
       csvExportedAt: job.csvExportedAt?.toISOString() ?? null,
       pdfExportedAt: job.pdfExportedAt?.toISOString() ?? null,
-      expiresAt: job.sealedCodes ? (job.codesExpireAt?.toISOString() ?? null) : null,
+      expiresAt: sealed ? (job.codesExpireAt?.toISOString() ?? null) : null,
     },
     createdAt: job.createdAt.toISOString(),
   };
