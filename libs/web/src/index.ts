@@ -60,7 +60,7 @@ export { default as SymptomChecklist } from './components/SymptomChecklist.vue';
 // Shared views (SignInView, ActivateView, ChangePasswordView, NoAccessPage, NotFoundPage) are
 // not re-exported here so the router can lazy-load them: import '@cordon/web/views/<Name>.vue'.
 // composables and browser helpers
-export { qs, useUrlFilters, usePagedList, useSelection, type Page } from './composables';
+export { qs, useUrlFilters, usePagedList, useSelection, type Page, type PagedList } from './composables';
 export { saveBlob, openPdf } from './download';
 // app wiring
 export { createCordonApp, type CordonAppOptions } from './bootstrap';

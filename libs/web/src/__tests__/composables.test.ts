@@ -41,6 +41,16 @@ describe('usePagedList', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('tells rows without an id apart by the key it is given', async () => {
+    type Line = { rowNo: number };
+    const pages: Record<string, Page<Line>> = { first: { items: [{ rowNo: 1 }, { rowNo: 2 }], nextCursor: 'c2' }, c2: { items: [{ rowNo: 2 }, { rowNo: 3 }], nextCursor: null } };
+    const list = usePagedList<Line>(async (cursor) => pages[cursor ?? 'first']!, (r) => r.rowNo);
+    await list.reload();
+    await list.loadMore();
+    expect(list.items.value.map((r) => r.rowNo)).toEqual([1, 2, 3]);
+    expect(list.total.value).toBeUndefined();
+  });
+
   it('ignores an older answer and shows a failure with an empty list', async () => {
     const slow = deferred<Page<Row>>();
     let n = 0;

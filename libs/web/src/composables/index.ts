@@ -1,2 +1,2 @@
 export { qs, useUrlFilters } from './urlFilters';
-export { usePagedList, useSelection, type Page } from './pagedList';
+export { usePagedList, useSelection, type Page, type PagedList } from './pagedList';

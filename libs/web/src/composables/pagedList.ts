@@ -7,12 +7,30 @@ export interface Page<T> {
   total?: number;
 }
 
+/** The state and actions of a cursor-paged list. */
+export interface PagedList<T> {
+  items: Ref<T[]>;
+  total: Ref<number | undefined>;
+  nextCursor: Ref<string | null>;
+  loading: Ref<boolean>;
+  loadingMore: Ref<boolean>;
+  failure: Ref<unknown>;
+  reload(): Promise<void>;
+  loadMore(): Promise<void>;
+}
+
 /**
  * A cursor-paged list: `reload()` fetches the first page (a newer reload wins over an older one),
  * `loadMore()` appends the next page (rows already shown are not repeated) while `nextCursor` is set.
- * `fetchPage(cursor)` asks the API for one page with the page's current filters.
+ * `fetchPage(cursor)` asks the API for one page with the page's current filters. Rows are told apart
+ * by their `id`, or by `keyOf(row)` for rows without one.
  */
-export function usePagedList<T extends { id: string }>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+export function usePagedList<T extends { id: string }>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): PagedList<T>;
+export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>, keyOf: (row: T) => string | number): PagedList<T>;
+export function usePagedList<T>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  keyOf: (row: T) => string | number = (row) => (row as { id: string }).id,
+): PagedList<T> {
   const items = ref([]) as Ref<T[]>;
   const total = ref<number | undefined>();
   const nextCursor = ref<string | null>(null);
@@ -49,8 +67,8 @@ export function usePagedList<T extends { id: string }>(fetchPage: (cursor: strin
     try {
       const res = await fetchPage(nextCursor.value);
       if (mine !== seq) return;
-      const known = new Set(items.value.map((x) => x.id));
-      items.value = [...items.value, ...res.items.filter((x) => !known.has(x.id))];
+      const known = new Set(items.value.map(keyOf));
+      items.value = [...items.value, ...res.items.filter((x) => !known.has(keyOf(x)))];
       nextCursor.value = res.nextCursor;
       if (res.total !== undefined) total.value = res.total;
     } catch (e) {
