@@ -1,7 +1,9 @@
 import { createTestApp, type TestApp, type TestUser } from './support/test-app';
 import { uuidv7 } from '../src/common/ids';
 import { CasesService } from '../src/modules/cases/cases.service';
-import { RollupService } from '../src/modules/rollups/rollups.service';
+import { AppConfig } from '../src/config/app-config';
+import { RollupService, ROLLUPS_STALE_SQL } from '../src/modules/rollups/rollups.service';
+import { seedDemoMovements } from '../src/seed/demo-movements';
 import { openCase, vietnamToday } from './support/cases';
 import { checkpointWithOfficer, declaration } from './support/movements';
 
@@ -250,7 +252,7 @@ describe('dashboard rollups', () => {
     await expectSameAsBaseTables();
   }, 120_000);
 
-  it('leaves rows older than the margin, in a bucket nothing else touched, to the next full rebuild (start-up)', async () => {
+  it('leaves rows older than the margin, in a bucket nothing else touched, to the next full rebuild', async () => {
     await rollups.refresh({ wait: true });
     const day = vietnamToday(-40);
     await addDeclaration(communes[0], day, 'LOW', '01', null, { created_at: new Date(Date.now() - 600_000).toISOString() });
@@ -262,6 +264,50 @@ describe('dashboard rollups', () => {
     const [state] = await t.dataSource.query(`SELECT rebuild_ms, rebuilt_at FROM rollup_state`);
     expect(state.rebuild_ms).toEqual(expect.any(Number));
   });
+
+  it('rebuilds after a restart only when the state is missing or predates the last migration; otherwise it catches up', async () => {
+    /** A RollupService as a newly started process has it. */
+    const restarted = () => new RollupService(t.dataSource, t.app.get(AppConfig));
+    await rollups.refresh({ wait: true });
+
+    // Rows written while no process refreshed (another replica's requests, a restart): caught up incrementally.
+    await addDeclaration(communes[1], to, 'MEDIUM', '01', null, { created_at: new Date().toISOString() });
+    await addPassage(0, at(to, 7), 'IN', 'ALLOWED', 'ONLINE', { received_at: new Date().toISOString() });
+    expect(await restarted().refresh({ wait: true })).toMatchObject({ full: false });
+    await expectSameAsFullRebuild();
+
+    // Rows written behind its back with past timestamps are not seen by a restart...
+    const day = vietnamToday(-50);
+    const total = async () => (await t.dataSource.query(`SELECT COALESCE(sum(total), 0)::int AS total FROM rollup_arrivals WHERE day = $1`, [day]))[0].total;
+    await addDeclaration(communes[0], day, 'HIGH', '79', 3, { created_at: new Date(Date.now() - 50 * 86_400_000).toISOString() });
+    expect(await restarted().refresh({ wait: true })).toMatchObject({ full: false });
+    expect(await total()).toBe(0);
+    // ...until their writer marks the rollups stale (as seed:load and the demo data do): then the state is missing.
+    await t.dataSource.query(ROLLUPS_STALE_SQL);
+    expect(await restarted().refresh({ wait: true })).toMatchObject({ full: true, reason: 'no-state' });
+    expect(await total()).toBe(1);
+    expect(await restarted().refresh({ wait: true })).toMatchObject({ full: false });
+
+    // A migration applied since the last rebuild (it may have changed the rollup tables): one rebuild, then incremental.
+    const [{ name: last }] = await t.dataSource.query(`SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1`);
+    expect((await t.dataSource.query(`SELECT migration FROM rollup_state`))[0].migration).toBe(last);
+    await t.dataSource.query(`INSERT INTO typeorm_migrations (timestamp, name) VALUES (9999999999999, 'Later9999999999999')`);
+    try {
+      expect(await restarted().refresh({ wait: true })).toMatchObject({ full: true, reason: 'migration' });
+      expect(await restarted().refresh({ wait: true })).toMatchObject({ full: false });
+    } finally {
+      await t.dataSource.query(`DELETE FROM typeorm_migrations WHERE name = 'Later9999999999999'`);
+    }
+    await expectSameAsBaseTables();
+  }, 60_000);
+
+  it('is made stale by the demo data, whose week of movements carries past timestamps', async () => {
+    await rollups.refresh({ wait: true });
+    expect(await seedDemoMovements(t.dataSource, 'not-a-password-hash', undefined, 3)).toBeGreaterThan(0);
+    expect(await t.dataSource.query(`SELECT name FROM rollup_state`)).toEqual([]);
+    expect(await rollups.refresh({ wait: true })).toMatchObject({ full: true, reason: 'no-state' });
+    await expectSameAsBaseTables();
+  }, 60_000);
 
   it('refreshes one replica at a time: concurrent refreshes do not corrupt the rollups', async () => {
     for (let i = 0; i < 5; i++) await addDeclaration(communes[i % 3], vietnamToday(-(i % 4)), 'MEDIUM', '31', null);

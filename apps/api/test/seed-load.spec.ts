@@ -1,3 +1,4 @@
+import { RollupService } from '../src/modules/rollups/rollups.service';
 import { LOAD_PLANS, scaledPlan } from '../src/seed/load/load-plan';
 import { loadSteps } from '../src/seed/load/load-steps';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -25,6 +26,7 @@ describe('seed:load (province scale, 1/1000)', () => {
     // Passport keeps one 'jwt' strategy per process: the app created last (a) is the one that can sign in.
     b = await createTestApp();
     a = await createTestApp();
+    await a.app.get(RollupService).refresh({ wait: true }); // rollups built before the load, as on a database in use
     await load(a, 7);
     await load(b, 7);
   }, 120_000);
@@ -45,6 +47,13 @@ describe('seed:load (province scale, 1/1000)', () => {
     // Every case has an isolation decision; recovered ones a confirmation too.
     expect(await count(a, `cases k WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.case_id = k.id AND d.kind = 'ISOLATION_DECISION')`)).toBe(0);
     expect(await count(a, `cases k WHERE k.status = 'RECOVERED' AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.case_id = k.id AND d.kind = 'RECOVERY_CONFIRMATION')`)).toBe(0);
+  });
+
+  it('makes the next rollup refresh rebuild: its rows carry past timestamps the incremental refresh would not read', async () => {
+    expect(await a.dataSource.query(`SELECT name FROM rollup_state`)).toEqual([]);
+    expect(await a.app.get(RollupService).refresh({ wait: true })).toMatchObject({ full: true, reason: 'no-state' });
+    const [counts] = await a.dataSource.query(`SELECT (SELECT sum(total) FROM rollup_arrivals)::int AS rolled, (SELECT count(*) FROM movement_declarations)::int AS base`);
+    expect(counts.rolled).toBe(counts.base);
   });
 
   it('numbers the signed documents gaplessly per commune, kind and year, and the counters agree', async () => {

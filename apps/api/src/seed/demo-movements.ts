@@ -13,6 +13,7 @@ import { MovementDeclaration } from '../modules/movements/declaration.entity';
 import { newShortCode } from '../modules/movements/declarations.service';
 import { Passage } from '../modules/movements/passage.entity';
 import { assessRisk, parseZoneRisk } from '../modules/movements/risk';
+import { ROLLUPS_STALE_SQL } from '../modules/rollups/rollups.service';
 
 /** Five checkpoints on Tuyen Quang's main roads (district where each stands). */
 export const DEMO_CHECKPOINTS = [
@@ -172,6 +173,8 @@ export async function seedDemoMovements(dataSource: DataSource, passwordHash: st
     for (let i = 0; i < declarations.length; i += 500) await manager.insert(MovementDeclaration, declarations.slice(i, i + 500));
     for (let i = 0; i < passages.length; i += 500) await manager.insert(Passage, passages.slice(i, i + 500));
     created = declarations.length;
+    // Their timestamps are in the past week, behind the rollups' watermark: the next refresh rebuilds them.
+    await manager.query(ROLLUPS_STALE_SQL);
     await manager.createQueryBuilder().insert().into(AuditEvent).values({ id: uuidv7(), action: 'seed.demo_movements', entityType: 'system', after: { checkpoints: checkpoints.length, declarations: declarations.length, passages: passages.length } as never }).execute();
   });
   return created;

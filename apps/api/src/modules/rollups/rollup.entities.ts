@@ -107,7 +107,10 @@ export class CaseRollup extends JurisdictionCodes {
   recoveries: number;
 }
 
-/** Where the incremental refresh stands: base rows changed after `watermark` (minus a margin) are re-read. */
+/**
+ * Where the incremental refresh stands: base rows changed after `watermark` (minus a margin) are re-read.
+ * No row (never built, or deleted by a writer that went around the API): the next refresh rebuilds everything.
+ */
 @Entity('rollup_state')
 export class RollupState {
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -125,6 +128,10 @@ export class RollupState {
 
   @Column({ name: 'refreshed_at', type: 'timestamptz' })
   refreshedAt: Date;
+
+  /** The last migration applied when the rollups were last rebuilt: a later one makes the next refresh rebuild. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  migration: string | null;
 }
 
 export const ROLLUP_ENTITIES = [ArrivalRollup, ArrivalOriginRollup, PassageRollup, CaseRollup, RollupState];

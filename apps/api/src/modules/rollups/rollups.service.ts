@@ -11,6 +11,13 @@ export const ROLLUP_LATE_MARGIN = '2 minutes';
 const LOCK = `hashtext('cordon.rollups')`;
 
 /**
+ * Makes the next refresh rebuild every rollup (it removes the state). For writers that put rows into the base
+ * tables around the API (`pnpm seed:load`, the demo data), with past timestamps the incremental refresh would
+ * never read; run it in the transaction that writes them, or after them.
+ */
+export const ROLLUPS_STALE_SQL = `DELETE FROM rollup_state`;
+
+/**
  * One rollup: how a bucket is found from the base rows changed since the watermark, and how its rows are
  * recomputed. A bucket is (day, key), or the whole key when `day` is null (cases: a recovery or a reopening
  * moves a case between days, and the old day is not on the row any more, so the whole commune is recomputed).
@@ -79,8 +86,13 @@ const SPECS: RollupSpec[] = [
   },
 ];
 
+/** Why a refresh rebuilt everything: asked to, no state (new database, or made stale), or a migration applied since the last rebuild. */
+export type RebuildReason = 'asked' | 'no-state' | 'migration';
+
 export interface RefreshResult {
   full: boolean;
+  /** Set when `full`. */
+  reason?: RebuildReason;
   /** Buckets recomputed (all of them on a full rebuild: -1). */
   buckets: number;
   ms: number;
@@ -89,17 +101,17 @@ export interface RefreshResult {
 /**
  * Keeps the dashboard rollups fresh: every ROLLUP_REFRESH_SECONDS one replica (advisory lock) recomputes the
  * (day, commune / checkpoint) buckets whose base rows changed since its watermark (minus ROLLUP_LATE_MARGIN for
- * transactions that commit late), in one transaction, and advances the watermark. With no state, or on the
- * first refresh after this process started (the base tables may have been loaded directly), it rebuilds all.
+ * transactions that commit late), in one transaction, and advances the watermark; a restarted process catches
+ * up the same way. It rebuilds everything only when the state is missing (a new database, or a writer around
+ * the API ran ROLLUPS_STALE_SQL) or older than the schema (a migration was applied since the last rebuild).
  * ROLLUP_REFRESH_SECONDS=0: no timer; every dashboard read refreshes first (tests read exactly what they wrote).
  */
 @Injectable()
 export class RollupService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Rollups');
-  private readonly startedAt = new Date();
   private timer?: NodeJS.Timeout;
   private running?: Promise<RefreshResult | null>;
-  /** A refresh of this process succeeded (after the start-up rebuild, by this replica or another). */
+  /** A refresh of this process succeeded (or another replica held the lock and did it). */
   private warm = false;
 
   constructor(
@@ -122,7 +134,8 @@ export class RollupService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Called before a dashboard reads the rollups: in synchronous mode refreshes now (waiting for another
-   * refresh to finish); otherwise only the first read after start waits, for the start-up rebuild.
+   * refresh to finish); otherwise only the first read after start waits, for the first refresh (which catches
+   * up what was written while no process refreshed, or rebuilds when the state is missing or predates a migration).
    */
   async ensureFresh(): Promise<void> {
     if (this.config.ROLLUP_REFRESH_SECONDS === 0) await this.refresh({ wait: true });
@@ -154,8 +167,10 @@ export class RollupService implements OnApplicationBootstrap, OnModuleDestroy {
       if (options.wait) await manager.query(`SELECT pg_advisory_xact_lock(${LOCK})`);
       else if (!(await manager.query(`SELECT pg_try_advisory_xact_lock(${LOCK}) AS ok`))[0].ok) return null;
       const [{ now }] = await manager.query(`SELECT now() AS now`);
-      const [state] = await manager.query(`SELECT watermark, rebuilt_at FROM rollup_state WHERE name = $1`, [STATE]);
-      const full = options.full || !state || !state.rebuilt_at || state.rebuilt_at < this.startedAt;
+      const [state]: { watermark: Date; migration: string | null }[] = await manager.query(`SELECT watermark, migration FROM rollup_state WHERE name = $1`, [STATE]);
+      const migration = await this.lastMigration(manager);
+      const reason: RebuildReason | undefined = options.full ? 'asked' : !state ? 'no-state' : state.migration !== migration ? 'migration' : undefined;
+      const full = reason !== undefined;
       let buckets = -1;
       if (full) {
         for (const spec of SPECS) {
@@ -173,16 +188,24 @@ export class RollupService implements OnApplicationBootstrap, OnModuleDestroy {
       }
       const ms = Math.round(performance.now() - started);
       await manager.query(
-        `INSERT INTO rollup_state (name, watermark, refreshed_at, rebuilt_at, rebuild_ms) VALUES ($1, $2, now(), CASE WHEN $3 THEN now() END, CASE WHEN $3 THEN $4::int END)
+        `INSERT INTO rollup_state (name, watermark, refreshed_at, rebuilt_at, rebuild_ms, migration) VALUES ($1, $2, now(), CASE WHEN $3 THEN now() END, CASE WHEN $3 THEN $4::int END, $5)
          ON CONFLICT (name) DO UPDATE SET watermark = EXCLUDED.watermark, refreshed_at = EXCLUDED.refreshed_at,
-           rebuilt_at = COALESCE(EXCLUDED.rebuilt_at, rollup_state.rebuilt_at), rebuild_ms = COALESCE(EXCLUDED.rebuild_ms, rollup_state.rebuild_ms)`,
-        [STATE, now, full, ms],
+           rebuilt_at = COALESCE(EXCLUDED.rebuilt_at, rollup_state.rebuilt_at), rebuild_ms = COALESCE(EXCLUDED.rebuild_ms, rollup_state.rebuild_ms),
+           migration = CASE WHEN $3 THEN EXCLUDED.migration ELSE rollup_state.migration END`,
+        [STATE, now, full, ms, migration],
       );
-      return { full, buckets, ms };
+      return { full, reason, buckets, ms };
     });
-    if (result?.full) this.logger.log(`rebuilt the dashboard rollups in ${result.ms} ms`);
+    if (result?.full) this.logger.log(`rebuilt the dashboard rollups in ${result.ms} ms (${result.reason})`);
     else if (result) this.logger.debug(`refreshed ${result.buckets} rollup buckets in ${result.ms} ms`);
     return result;
+  }
+
+  /** The migration applied last (by the order they were applied), or null before any. */
+  private async lastMigration(manager: EntityManager): Promise<string | null> {
+    const table = (this.dataSource.options as { migrationsTableName?: string }).migrationsTableName ?? 'migrations';
+    const [row]: { name: string }[] = await manager.query(`SELECT name FROM ${table} ORDER BY id DESC LIMIT 1`);
+    return row?.name ?? null;
   }
 
   /** Recomputes the buckets touched in (since, until]; returns how many. */

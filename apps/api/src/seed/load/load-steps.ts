@@ -1,3 +1,4 @@
+import { ROLLUPS_STALE_SQL } from '../../modules/rollups/rollups.service';
 import type { LoadPlan } from './load-plan';
 
 /**
@@ -337,6 +338,13 @@ export function loadSteps(plan: LoadPlan, seed: number, until: string, passwordH
            AND k.opened_at + make_interval(days => n, hours => 2) < coalesce(k.recovered_at, now())
            AND pg_temp.ut('ip', k.id::text || n) < 0.75
         ON CONFLICT DO NOTHING`,
+    },
+    {
+      // The rows above carry past timestamps, behind the rollups' watermark: the next refresh rebuilds them.
+      // A set-up step, so it runs again whenever an interrupted load resumes.
+      name: 'rollups stale',
+      table: null,
+      sql: ROLLUPS_STALE_SQL,
     },
   ];
 }
