@@ -140,21 +140,21 @@ describe('Idempotency-Key reservations of a session that is gone', () => {
 
   const post = (key: string, body: Record<string, unknown>) => t.http.post('/api/v1/movement-declarations').set('Authorization', citizen.auth).set('Idempotency-Key', key).send(body);
 
-  it('refuses a retry while the reserving session is alive, and runs it once that session is gone (API killed mid-request)', async () => {
+  it('refuses a retry while the claiming session is alive, and runs it once that session is gone (API killed between commit and answer)', async () => {
     const { traveller: _traveller, ...trip } = declaration();
     const body = { ...trip, forSelf: true };
     const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    // The reservation of a request still running on another connection.
+    // The committed claim of a request whose answer is not stored yet, made on another connection.
     const other = new Client({ connectionString: t.databaseUrl });
     await other.connect();
-    const [{ session }] = (await other.query(`SELECT pid || ':' || (extract(epoch FROM backend_start) * 1000000)::bigint AS session FROM pg_stat_activity WHERE pid = pg_backend_pid()`)).rows;
-    await t.dataSource.query(`INSERT INTO idempotency_records (scope, key, request_hash, holder) VALUES ($1, 'killed-1', $2, $3)`, [scopeOf(citizen), hash, session]);
+    const [{ pid }] = (await other.query(`SELECT pg_backend_pid() AS pid`)).rows;
+    await other.query(`INSERT INTO idempotency_records (scope, key, request_hash, holder_pid) VALUES ($1, 'killed-1', $2, pg_backend_pid())`, [scopeOf(citizen), hash]);
     const busy = await post('killed-1', body).expect(409);
     expect(busy.body.code).toBe('IDEMPOTENCY_IN_PROGRESS');
     // That process dies: its connection closes.
     await other.end();
     for (let i = 0; i < 50; i++) {
-      const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE pid || ':' || (extract(epoch FROM backend_start) * 1000000)::bigint = $1`, [session]);
+      const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE pid = $1`, [pid]);
       if (count === 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -162,6 +162,32 @@ describe('Idempotency-Key reservations of a session that is gone', () => {
     const replay = await post('killed-1', body).expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body.id).toBe(retried.body.id);
+  });
+
+  it('rolls the claim back with a transaction that fails, so that the retry runs', async () => {
+    const body = declaration();
+    // A fault inside the request's transaction, after the claim: the declaration insert fails.
+    await t.dataSource.query(`CREATE FUNCTION fail_declaration() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected fault'; END $$`);
+    await t.dataSource.query(`CREATE TRIGGER fail_declaration BEFORE INSERT ON movement_declarations FOR EACH ROW EXECUTE FUNCTION fail_declaration()`);
+    try {
+      const failed = await t.http.post('/api/v1/movement-declarations/anonymous').set('Idempotency-Key', 'failed-1').send(body);
+      expect(failed.status).toBe(500);
+      const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM idempotency_records WHERE key = 'failed-1'`);
+      expect(count).toBe(0);
+    } finally {
+      await t.dataSource.query(`DROP TRIGGER fail_declaration ON movement_declarations; DROP FUNCTION fail_declaration()`);
+    }
+    await t.http.post('/api/v1/movement-declarations/anonymous').set('Idempotency-Key', 'failed-1').send(body).expect(201);
+  });
+
+  it('does not take a claim of a session whose pid was reused by a newer backend for the claiming one', async () => {
+    const { traveller: _traveller, ...trip } = declaration();
+    const body = { ...trip, forSelf: true };
+    const hash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    // A claim older than the backend now carrying its pid: that backend is another session.
+    const [{ pid }] = await t.dataSource.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'cordon-api' LIMIT 1`);
+    await t.dataSource.query(`INSERT INTO idempotency_records (scope, key, request_hash, holder_pid, created_at) VALUES ($1, 'reused-1', $2, $3, now() - interval '1 hour')`, [scopeOf(citizen), hash, pid]);
+    await post('reused-1', body).expect(201);
   });
 
   it('keeps a reservation without a recorded session for 10 minutes (written before sessions were recorded)', async () => {

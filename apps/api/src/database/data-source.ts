@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { IdempotencyClaimSubscriber } from '../common/idempotency/idempotency-claim';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -22,6 +23,8 @@ export function dataSourceOptions(url: string, poolSize: number, timeouts: Datab
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    // Claims an Idempotency-Key in the first transaction of the request that carries it.
+    subscribers: [IdempotencyClaimSubscriber],
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -19,9 +19,9 @@ export class IdempotencyRecord {
   @Column({ name: 'response_body', type: 'jsonb', nullable: true })
   responseBody: unknown;
 
-  /** The database session that reserved the key ("<backend pid>:<backend start in µs>"); a pending key whose session is gone is abandoned. */
-  @Column({ type: 'varchar', length: 40, nullable: true })
-  holder: string | null;
+  /** The database backend (pid) whose transaction claimed the key; a pending claim whose session is gone is abandoned. */
+  @Column({ name: 'holder_pid', type: 'int', nullable: true })
+  holderPid: number | null;
 
   @Index('idx_idempotency_records_created')
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })

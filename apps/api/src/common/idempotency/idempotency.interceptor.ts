@@ -7,21 +7,28 @@ import { DataSource } from 'typeorm';
 import { ErrorCode } from '@cordon/contracts';
 import { DomainError, invalid } from '../errors/domain-error';
 import type { AuthUser } from '../auth/auth-user';
+import { type IdempotencyClaim, idempotencyClaims } from './idempotency-claim';
 import { IDEMPOTENT_KEY } from './idempotent.decorator';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
-/** The database session running a statement, as "<backend pid>:<backend start in µs>" (unique while the server runs). */
-const SESSION_OF = (a: string) => `${a}.pid || ':' || (extract(epoch FROM ${a}.backend_start) * 1000000)::bigint`;
-const THIS_SESSION = `(SELECT ${SESSION_OF('a')} FROM pg_stat_activity a WHERE a.pid = pg_backend_pid())`;
+/**
+ * A claim that committed without its answer, and whose database session is gone: the API died between the
+ * commit and the answer (or PostgreSQL restarted). A backend with the same pid that started after the claim
+ * is another session. A claim without a recorded session (written by an older version) counts after 10 minutes.
+ */
+const ABANDONED = `r.response_status IS NULL AND (
+  (r.holder_pid IS NULL AND r.created_at < now() - interval '10 minutes')
+  OR (r.holder_pid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = r.holder_pid AND a.backend_start <= r.created_at)))`;
 
 /**
  * Idempotency-Key (IETF httpapi draft) for retried writes, remembered in PostgreSQL for 24 hours and
  * scoped to the caller and the route: a retry returns the first result; the same key while the first
- * request runs -> 409; the same key with another body -> 422. A pending key remembers the database session
- * that reserved it: once that session is gone (the API was killed mid-request, or PostgreSQL restarted), the
- * reservation is abandoned and a retry runs. The write of the cut-off attempt may have committed, so
- * such a retry can repeat it (at least once, never blocked for 24 hours).
+ * request runs -> 409; the same key with another body -> 422. The key is claimed inside the request's own
+ * first transaction (IdempotencyClaimSubscriber), so no reservation outlives a request cut off before its
+ * commit, and the hot paths pay one statement inside their transaction plus the stored answer. A claim that
+ * committed but whose process died before storing the answer is abandoned with its database session, and a
+ * retry runs again (at least once: never blocked for 24 hours).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, OnModuleDestroy {
@@ -50,42 +57,74 @@ export class IdempotencyInterceptor implements NestInterceptor, OnModuleInit, On
     if (!KEY_PATTERN.test(key)) throw invalid('Idempotency-Key', 'format', 'Idempotency-Key must be 1-200 visible ASCII characters');
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const status = (Reflect.getMetadata('__httpCode__', context.getHandler()) as number | undefined) ?? (request.method === 'POST' ? 201 : 200);
-    return from(this.run(request, reply, key, status, next));
+    const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+    const claim: IdempotencyClaim = {
+      scope: `${request.user ? `user:${request.user.id}` : `ip:${request.ip}`} ${route}`,
+      key,
+      requestHash: createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex'),
+      state: 'open',
+    };
+    return from(this.run(claim, reply, status, next));
   }
 
-  private async run(request: FastifyRequest & { user?: AuthUser }, reply: FastifyReply, key: string, status: number, next: CallHandler): Promise<unknown> {
-    const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
-    const scope = `${request.user ? `user:${request.user.id}` : `ip:${request.ip}`} ${route}`;
-    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
-    // Forget an expired record, and a reservation whose session is gone (one written before sessions were recorded: after 10 minutes).
-    await this.dataSource.query(
-      `DELETE FROM idempotency_records r WHERE r.scope = $1 AND r.key = $2 AND (r.created_at < now() - interval '24 hours' OR (r.response_status IS NULL AND (
-         (r.holder IS NULL AND r.created_at < now() - interval '10 minutes')
-         OR (r.holder IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE ${SESSION_OF('a')} = r.holder)))))`,
-      [scope, key],
-    );
-    const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_records (scope, key, request_hash, holder) VALUES ($1, $2, $3, ${THIS_SESSION}) ON CONFLICT DO NOTHING RETURNING key`,
-      [scope, key, requestHash],
-    );
-    if (inserted.length === 0) {
-      const [existing] = await this.dataSource.query(`SELECT request_hash, response_status, response_body FROM idempotency_records WHERE scope = $1 AND key = $2`, [scope, key]);
-      if (!existing) throw new DomainError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this Idempotency-Key is still being processed');
-      if (existing.request_hash !== requestHash) throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with a different request body');
-      if (existing.response_status === null) throw new DomainError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this Idempotency-Key is still being processed');
-      reply.status(existing.response_status);
-      reply.header('Idempotent-Replayed', 'true');
-      return existing.response_body;
+  private async run(claim: IdempotencyClaim, reply: FastifyReply, status: number, next: CallHandler): Promise<unknown> {
+    // A second round only when another request took the key between our look-up and our claim.
+    for (let round = 0; round < 3; round++) {
+      const previous = await this.previousAnswer(claim);
+      if (previous) {
+        reply.status(previous.status);
+        reply.header('Idempotent-Replayed', 'true');
+        return previous.body;
+      }
+      reopen(claim);
+      try {
+        const result = await idempotencyClaims.run(claim, () => lastValueFrom(next.handle(), { defaultValue: null }));
+        if (claim.state === 'taken') continue; // the handler swallowed IdempotencyKeyTaken: its writes rolled back
+        await this.dataSource.query(
+          `INSERT INTO idempotency_records (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (scope, key) DO UPDATE SET response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body`,
+          [claim.scope, claim.key, claim.requestHash, status, JSON.stringify(result ?? null)],
+        );
+        return result;
+      } catch (err) {
+        if (claim.state === 'taken') continue;
+        // A failed attempt is not remembered: the client may retry with the same key. (A claim normally rolls
+        // back with the failed transaction; this removes one that a first transaction of the request committed.)
+        if (claim.state === 'claimed') {
+          await this.dataSource.query(`DELETE FROM idempotency_records WHERE scope = $1 AND key = $2 AND response_status IS NULL`, [claim.scope, claim.key]).catch(() => undefined);
+        }
+        throw err;
+      }
     }
-    try {
-      const result = await lastValueFrom(next.handle(), { defaultValue: null });
-      await this.dataSource.query(`UPDATE idempotency_records SET response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`, [scope, key, status, JSON.stringify(result ?? null)]);
-      return result;
-    } catch (err) {
-      // A failed first attempt is not remembered: the client may retry with the same key. (With the database
-      // down this fails too; the reservation is then abandoned with its session and a retry runs.)
-      await this.dataSource.query(`DELETE FROM idempotency_records WHERE scope = $1 AND key = $2`, [scope, key]).catch(() => undefined);
-      throw err;
-    }
+    throw inProgress();
   }
+
+  /** The answer to replay; null when the request should run (no record, or an expired or abandoned one, now removed). */
+  private async previousAnswer(claim: IdempotencyClaim): Promise<{ status: number; body: unknown } | null> {
+    const [existing] = await this.dataSource.query(
+      `SELECT r.request_hash, r.response_status, r.response_body, r.created_at < now() - interval '24 hours' OR (${ABANDONED}) AS stale
+         FROM idempotency_records r WHERE r.scope = $1 AND r.key = $2`,
+      [claim.scope, claim.key],
+    );
+    if (!existing) return null;
+    if (existing.stale) {
+      await this.dataSource.query(
+        `DELETE FROM idempotency_records r WHERE r.scope = $1 AND r.key = $2 AND (r.created_at < now() - interval '24 hours' OR (${ABANDONED}))`,
+        [claim.scope, claim.key],
+      );
+      return null;
+    }
+    if (existing.request_hash !== claim.requestHash) throw new DomainError(ErrorCode.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used with a different request body');
+    if (existing.response_status === null) throw inProgress();
+    return { status: existing.response_status, body: existing.response_body };
+  }
+}
+
+/** Before each round (a function, so that the compiler does not narrow what the transaction subscriber changes). */
+function reopen(claim: IdempotencyClaim): void {
+  claim.state = 'open';
+}
+
+function inProgress(): DomainError {
+  return new DomainError(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this Idempotency-Key is still being processed');
 }

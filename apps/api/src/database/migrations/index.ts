@@ -7,7 +7,8 @@ import { AccountImports1795497808903 } from './1795497808903-AccountImports';
 import { IdempotencyHolder1795510000000 } from './1795510000000-IdempotencyHolder';
 import { Rollups1795520000000 } from './1795520000000-Rollups';
 import { RollupOrigins1795520000001 } from './1795520000001-RollupOrigins';
+import { IdempotencyHolderPid1795530000000 } from './1795530000000-IdempotencyHolderPid';
 import { RollupStateMigration1795540000000 } from './1795540000000-RollupStateMigration';
 
 /** Migrations in order; each is DDL only (seeds and back-fills are separate commands). */
-export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581, Trips1795494140539, AccountImports1795497808903, IdempotencyHolder1795510000000, Rollups1795520000000, RollupOrigins1795520000001, RollupStateMigration1795540000000];
+export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581, Trips1795494140539, AccountImports1795497808903, IdempotencyHolder1795510000000, Rollups1795520000000, RollupOrigins1795520000001, IdempotencyHolderPid1795530000000, RollupStateMigration1795540000000];
