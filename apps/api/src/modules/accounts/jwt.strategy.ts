@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -21,7 +22,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: secrets.accessSecret,
+      // A key object, not the string: jsonwebtoken would first try (and fail) to parse a string as a public key on
+      // every request. jsonwebtoken takes a KeyObject; passport-jwt's types only name string and Buffer.
+      secretOrKey: createSecretKey(Buffer.from(secrets.accessSecret)) as unknown as Buffer,
       algorithms: ['HS256'],
       audience: JWT_AUDIENCE,
       issuer: JWT_ISSUER,

@@ -252,7 +252,8 @@ export class DeclarationsService {
 
   private async insertPassage(manager: EntityManager, officer: AuthUser, checkpoint: Checkpoint, subject: PassageSubject, dto: Pick<RecordPassageDto, 'direction' | 'outcome' | 'note'>, recordedAt: Date, ctx: RequestContext): Promise<Passage> {
     const id = uuidv7();
-    await manager.insert(Passage, {
+    // insert() returns received_at into the entity: no re-select.
+    const passage = manager.create(Passage, {
       id,
       checkpointId: checkpoint.id,
       officerId: officer.id,
@@ -267,8 +268,9 @@ export class DeclarationsService {
       districtCode: checkpoint.districtCode,
       communeCode: checkpoint.communeCode,
     });
+    await manager.insert(Passage, passage);
     await this.audit.record(ctx, { action: 'passage.record', entityType: 'passage', entityId: id, after: { checkpointId: checkpoint.id, ...subject, direction: dto.direction, outcome: dto.outcome }, provinceCode: checkpoint.provinceCode, districtCode: checkpoint.districtCode, communeCode: checkpoint.communeCode }, manager);
-    return manager.findOneByOrFail(Passage, { id });
+    return passage;
   }
 
   /** Passages at a checkpoint in a period, with the shift summary (by outcome and by declaration kind). */
