@@ -38,9 +38,13 @@ async function rateLimit(client, key) {
 
 app.post('/declare', async (req, reply) => {
   const b = req.body;
+  const key = req.headers['idempotency-key'];
   const client = await pool.connect();
   try {
     await rateLimit(client, `public:${req.ip}`);
+    const scope = `ip:${req.ip} declare`;
+    const seen = await client.query(`SELECT response_body FROM idempotency_records WHERE scope = $1 AND key = $2`, [scope, key]);
+    if (seen.rows.length) return reply.code(201).send(seen.rows[0].response_body);
     const units = await client.query(`SELECT code, level, province_code, district_code FROM admin_units WHERE code = ANY($1)`, [[b.originUnitCode, b.destinationCommuneCode]]);
     const origin = units.rows.find((u) => u.code === b.originUnitCode);
     const dest = units.rows.find((u) => u.code === b.destinationCommuneCode);
@@ -67,8 +71,10 @@ app.post('/declare', async (req, reply) => {
       `INSERT INTO audit_events (id, action, entity_type, entity_id, after, request_id, province_code, district_code, commune_code) VALUES ($1, 'declaration.create', 'declaration', $2, $3, $4, $5, $6, $7)`,
       [randomUUID(), id, { source: 'ONLINE', riskLevel: risk }, randomUUID(), dest.province_code, dest.district_code, dest.code],
     );
+    const body = { id, riskLevel: risk };
+    await client.query(`INSERT INTO idempotency_records (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, 201, $4)`, [scope, key, createHash('sha256').update(JSON.stringify(b)).digest('hex'), body]);
     await client.query('COMMIT');
-    return reply.code(201).send({ id, riskLevel: risk });
+    return reply.code(201).send(body);
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

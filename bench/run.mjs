@@ -2,14 +2,17 @@
 // `pnpm bench`: the figures of docs/performance.md, on the province-scale load (`pnpm seed:load`, reused when
 // present). One PostgreSQL serves both the app and the raw baseline (bench/baseline.mjs); the hot paths are
 // loaded with autocannon, app and baseline alternating (A B A B A B), and the median ratio is reported.
-// Results: bench/results/<time>.json. Options: --scale province|national, --duration <s> per run.
+// Results: bench/results/<time>.json. Options: --scale province|national, --duration <s> per run; --only hot
+// (the hot paths alone), --path <part of a hot path's name>, --profile (a CPU profile of the app under the load,
+// summarized by bench/profile-summary.mjs).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { summarize } from './profile-summary.mjs';
 import pg from 'pg';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -20,6 +23,9 @@ const arg = (name, fallback) => {
 };
 const SCALE = arg('scale', 'province');
 const DURATION = Number(arg('duration', 8));
+const ONLY_HOT = arg('only') === 'hot';
+const PATH_FILTER = arg('path', '');
+const PROFILE = process.argv.includes('--profile');
 const DATA_DIR = resolve(process.env.BENCH_DATA_DIR ?? join(ROOT, '.data-load', SCALE));
 const PASSWORD = 'Demo@12345';
 const results = { startedAt: new Date().toISOString(), scale: SCALE, machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version }, hotPaths: [], sqlPerRequest: {}, endpoints: [], other: {} };
@@ -83,7 +89,8 @@ async function main() {
   const countsFile = join(tmpdir(), `cordon-bench-sql-${process.pid}.json`);
   const limits = { RATE_LIMIT_AUTH_PER_MINUTE: '10000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000000' };
   const appPort = await freePort();
-  const app = await startProcess('api', ['--require', join(ROOT, 'bench/count-sql.cjs'), 'apps/api/dist/main.js'], { DATABASE_URL: url, PORT: String(appPort), DATA_DIR, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development', BENCH_SQL_COUNTS: countsFile, BENCH_PG_FROM: join(ROOT, 'apps/api'), SEED_UNITS: SCALE === 'national' ? 'all' : 'province', ...limits }, 'Cordon is running');
+  const profileDir = join(ROOT, 'bench/results/profiles');
+  const app = await startProcess('api', [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--require', join(ROOT, 'bench/count-sql.cjs'), 'apps/api/dist/main.js'], { DATABASE_URL: url, PORT: String(appPort), DATA_DIR, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development', BENCH_SQL_COUNTS: countsFile, BENCH_PG_FROM: join(ROOT, 'apps/api'), SEED_UNITS: SCALE === 'national' ? 'all' : 'province', ...limits }, 'Cordon is running');
   // The app made DATA_DIR/secrets.json on its first start: the baseline checks the same tokens.
   const secrets = JSON.parse(readFileSync(join(DATA_DIR, 'secrets.json'), 'utf8'));
   const basePort = await freePort();
@@ -114,10 +121,10 @@ async function main() {
   let c = 0;
   const scanBody = () => JSON.stringify({ code: codes[c++ % codes.length], direction: 'IN', outcome: 'ALLOWED' });
   const key = () => `bench-${process.pid}-${Math.random().toString(36).slice(2)}-${Date.now()}`;
-  const hot = [
-    { name: 'declaration submit', app: { path: '/api/v1/movement-declarations/anonymous', headers: () => ({ 'idempotency-key': key() }), body: declaration }, base: { path: '/declare', headers: () => ({}), body: declaration } },
+  const hot = ([
+    { name: 'declaration submit', app: { path: '/api/v1/movement-declarations/anonymous', headers: () => ({ 'idempotency-key': key() }), body: declaration }, base: { path: '/declare', headers: () => ({ 'idempotency-key': key() }), body: declaration } },
     { name: 'scan and record passage', app: { path: `/api/v1/checkpoints/${officer.checkpoint_id}/passages`, headers: () => ({ authorization: `Bearer ${officerToken}`, 'idempotency-key': key() }), body: scanBody }, base: { path: `/scan/${officer.checkpoint_id}`, headers: () => ({ authorization: `Bearer ${officerToken}`, 'idempotency-key': key() }), body: scanBody } },
-  ];
+  ]).filter((h) => h.name.includes(PATH_FILTER));
   const cannonOpts = (side, connections) => ({
     connections,
     requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: side.path, headers: { 'content-type': 'application/json', ...side.headers() }, body: side.body() }) }],
@@ -141,7 +148,9 @@ async function main() {
   }
 
   // ---- hot paths: A B A B A B at 16 and 64 connections -------------------------
+  const sqlTimes = () => { app.child.kill('SIGUSR2'); return sleep(300).then(() => JSON.parse(readFileSync(`${countsFile}.times`, 'utf8'))); };
   for (const h of hot) {
+    const timesBefore = await sqlTimes();
     for (const connections of [16, 64]) {
       await cannon(A, { ...cannonOpts(h.app, connections), duration: 3 }); // warm-up
       await cannon(B, { ...cannonOpts(h.base, connections), duration: 3 });
@@ -162,8 +171,29 @@ async function main() {
       results.hotPaths.push(row);
       console.log(`${h.name.padEnd(24)} c=${String(connections).padStart(2)}  app ${row.app.rps.toFixed(0).padStart(5)} req/s p50 ${row.app.p50} p99 ${row.app.p99} ms | baseline ${row.baseline.rps.toFixed(0).padStart(5)} req/s p50 ${row.baseline.p50} p99 ${row.baseline.p99} ms | ratio ${row.rpsRatio}x req/s, ${row.p99Ratio}x p99${row.app.errors ? ` | app errors ${row.app.errors}` : ''}`);
     }
+    // Where the app's requests wait on PostgreSQL: mean time per statement under this load (sending to answer).
+    const timesAfter = await sqlTimes();
+    results.sqlTimes ??= {};
+    results.sqlTimes[h.name] = Object.entries(timesAfter).map(([statement, t]) => ({ statement, count: t.count - (timesBefore[statement]?.count ?? 0), ms: t.ms - (timesBefore[statement]?.ms ?? 0) }))
+      .filter((t) => t.count > 0).sort((a, b) => b.ms - a.ms).slice(0, 12).map((t) => ({ statement: t.statement, count: t.count, meanMs: +(t.ms / t.count).toFixed(2) }));
+    console.log(`SQL under load, ${h.name} (mean ms per statement, most total time first):`);
+    for (const t of results.sqlTimes[h.name]) console.log(`${t.meanMs.toFixed(2).padStart(8)} ms x ${String(t.count).padStart(6)}  ${t.statement}`);
   }
   await baseline.stop();
+  if (ONLY_HOT || PROFILE) {
+    const existing = new Set(existsSync(profileDir) ? readdirSync(profileDir) : []);
+    await app.stop();
+    if (PROFILE) {
+      const written = readdirSync(profileDir).find((f) => !existing.has(f));
+      const summary = summarize(JSON.parse(readFileSync(join(profileDir, written), 'utf8')));
+      results.profile = { file: `bench/results/profiles/${written}`, totalMs: summary.totalMs, byOrigin: summary.byOrigin.slice(0, 20), byFunction: summary.byFunction.slice(0, 30) };
+      console.log(`CPU profile of the app (${results.profile.file}), self time by origin:`);
+      for (const row of results.profile.byOrigin) console.log(`${row.share.toFixed(1).padStart(6)} %  ${row.name}`);
+    }
+    await sql.end();
+    await db.stop();
+    return save(true);
+  }
 
   // ---- other endpoints: sequential samples (p50, p95) ---------------------------
   const sample = async (name, path, token, opts = {}, times = 20) => {
@@ -263,14 +293,20 @@ async function main() {
   }
   console.log(`SPA first load (gzipped JS): ${JSON.stringify(results.other.spaFirstLoadKbGzip)}`);
 
-  results.finishedAt = new Date().toISOString();
-  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-  const file = join(ROOT, 'bench/results', `${results.startedAt.replace(/[:.]/g, '-')}-${SCALE}.json`);
-  writeFileSync(file, JSON.stringify(results, null, 2));
-  rmSync(countsFile, { force: true });
-  rmSync(`${countsFile}.base`, { force: true });
-  console.log(`Results: ${file}`);
-  run(process.execPath, ['bench/report.mjs', file]);
+  save(false);
+
+  /** Writes the results; a partial run (--only hot, --profile) is kept out of docs/performance.md. */
+  function save(partial) {
+    results.finishedAt = new Date().toISOString();
+    if (partial) results.partial = true;
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    const file = join(ROOT, 'bench/results', `${results.startedAt.replace(/[:.]/g, '-')}-${SCALE}${partial ? '-partial' : ''}.json`);
+    writeFileSync(file, JSON.stringify(results, null, 2));
+    rmSync(countsFile, { force: true });
+    rmSync(`${countsFile}.base`, { force: true });
+    console.log(`Results: ${file}`);
+    if (!partial) run(process.execPath, ['bench/report.mjs', file]);
+  }
 }
 
 function addDays(date, days) {
