@@ -21,10 +21,15 @@ export function renderResults(r, file) {
     const fmt = (x) => `${x.total} (${Object.entries(x).filter(([k]) => k !== 'total').map(([k, n]) => `${k} ${n}`).join(', ')})`;
     lines.push(`| ${name} | ${fmt(v.app)} | ${fmt(v.baseline)} |`);
   }
+  if (r.sqlTimes) {
+    lines.push('', '| SQL under the hot-path load (app) | statements | mean ms |', '|---|---|---|');
+    for (const [name, rows] of Object.entries(r.sqlTimes)) for (const t of rows.slice(0, 6)) lines.push(`| ${name}: \`${t.statement.replace(/\|/g, '\\|')}\` | ${t.count} | ${t.meanMs} |`);
+  }
   lines.push('', '| endpoint (sequential, one connection) | p50 ms | p95 ms |', '|---|---|---|');
   for (const e of r.endpoints) lines.push(`| ${e.name} | ${e.p50} | ${e.p95 ?? ''} |`);
   const o = r.other;
   lines.push('', '| other | figure |', '|---|---|');
+  if (o.rollupCost) lines.push(`| the rollups' cost to the declaration submit (c=16, 40 s runs with and without the refresh timer) | ${o.rollupCost.rounds.map((x) => `${x.withRefresh.toFixed(0)} vs ${x.withoutRefresh.toFixed(0)} req/s`).join(', ')}: worst ${o.rollupCost.costPercent} % |`);
   if (o.csvExport) lines.push(`| CSV export, ${o.csvExport.path} | ${o.csvExport.megabytes} MB in ${o.csvExport.seconds} s; server RSS ${o.csvExport.rssBeforeMb} MB before, ${o.csvExport.rssPeakMb} MB at peak |`);
   if (o.signBatch) lines.push(`| signing a batch of ${o.signBatch.documents} isolation decisions with their PDFs | ${o.signBatch.seconds} s (HTTP ${o.signBatch.status}) |`);
   if (o.import10k) lines.push(`| importing 10,000 accounts (preview, then commit) | preview ${o.import10k.previewSeconds} s, total ${o.import10k.totalSeconds} s (${o.import10k.state}) |`);

@@ -90,7 +90,8 @@ async function main() {
   const limits = { RATE_LIMIT_AUTH_PER_MINUTE: '10000000', RATE_LIMIT_PUBLIC_PER_MINUTE: '10000000' };
   const appPort = await freePort();
   const profileDir = join(ROOT, 'bench/results/profiles');
-  const app = await startProcess('api', [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--require', join(ROOT, 'bench/count-sql.cjs'), 'apps/api/dist/main.js'], { DATABASE_URL: url, PORT: String(appPort), DATA_DIR, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development', BENCH_SQL_COUNTS: countsFile, BENCH_PG_FROM: join(ROOT, 'apps/api'), SEED_UNITS: SCALE === 'national' ? 'all' : 'province', ...limits }, 'Cordon is running');
+  const appEnv = { DATABASE_URL: url, DATA_DIR, SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development', SEED_UNITS: SCALE === 'national' ? 'all' : 'province', ...limits };
+  const app = await startProcess('api', [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--require', join(ROOT, 'bench/count-sql.cjs'), 'apps/api/dist/main.js'], { ...appEnv, PORT: String(appPort), BENCH_SQL_COUNTS: countsFile, BENCH_PG_FROM: join(ROOT, 'apps/api') }, 'Cordon is running');
   // The app made DATA_DIR/secrets.json on its first start: the baseline checks the same tokens.
   const secrets = JSON.parse(readFileSync(join(DATA_DIR, 'secrets.json'), 'utf8'));
   const basePort = await freePort();
@@ -180,9 +181,11 @@ async function main() {
     for (const t of results.sqlTimes[h.name]) console.log(`${t.meanMs.toFixed(2).padStart(8)} ms x ${String(t.count).padStart(6)}  ${t.statement}`);
   }
   await baseline.stop();
+
   if (ONLY_HOT || PROFILE) {
     const existing = new Set(existsSync(profileDir) ? readdirSync(profileDir) : []);
     await app.stop();
+    await rollupCost();
     if (PROFILE) {
       const written = readdirSync(profileDir).find((f) => !existing.has(f));
       const summary = summarize(JSON.parse(readFileSync(join(profileDir, written), 'utf8')));
@@ -274,6 +277,7 @@ async function main() {
   console.log(`Importing 10,000 accounts: preview ${results.other.import10k.previewSeconds} s, preview + commit ${results.other.import10k.totalSeconds} s (${job.state})`);
 
   await app.stop();
+  await rollupCost();
   await sql.end();
   await db.stop();
 
@@ -294,6 +298,30 @@ async function main() {
   console.log(`SPA first load (gzipped JS): ${JSON.stringify(results.other.spaFirstLoadKbGzip)}`);
 
   save(false);
+
+  /**
+   * What the rollups cost the declaration insert: the submit at 16 connections on an app refreshing every 30 s,
+   * then on one without the timer, each alone (any process's refresh would count the other's rows), twice.
+   */
+  async function rollupCost() {
+    const submit = hot.find((h) => h.name === 'declaration submit');
+    if (!submit || PROFILE) return;
+    const rounds = [];
+    for (let i = 0; i < 2; i++) {
+      const round = {};
+      for (const [label, refresh] of [['withRefresh', '30'], ['withoutRefresh', '0']]) {
+        const port = await freePort();
+        const proc = await startProcess(`api (ROLLUP_REFRESH_SECONDS=${refresh})`, ['apps/api/dist/main.js'], { ...appEnv, PORT: String(port), ROLLUP_REFRESH_SECONDS: refresh }, 'Cordon is running');
+        // 40 s, so that each run with the timer includes at least one refresh.
+        round[label] = (await cannon(`http://127.0.0.1:${port}`, { ...cannonOpts(submit.app, 16), duration: 40 })).requests.average;
+        await proc.stop();
+      }
+      rounds.push(round);
+    }
+    const ratio = Math.min(...rounds.map((r) => r.withRefresh / r.withoutRefresh));
+    results.other.rollupCost = { rounds, worstRatio: +ratio.toFixed(2), costPercent: +(100 * (1 - ratio)).toFixed(1) };
+    console.log(`Rollup refresh cost to the declaration submit (c=16, 40 s runs): ${rounds.map((r) => `${r.withRefresh.toFixed(0)} with vs ${r.withoutRefresh.toFixed(0)} req/s without`).join(', ')}; worst ${results.other.rollupCost.costPercent} %`);
+  }
 
   /** Writes the results; a partial run (--only hot, --profile) is kept out of docs/performance.md. */
   function save(partial) {
