@@ -77,6 +77,11 @@ describe('movement declaration form', () => {
     await type(el, '#d-traveller-fullName', 'Lê Văn Bố');
     await type(el, '#d-traveller-idNumber', '12345');
     expect(q(el, '#d-traveller-idNumber-error').textContent).toContain('12 chữ số');
+    // A passport number instead of a CCCD, and back.
+    await click(el, '[data-testid="toggle-passport"]');
+    expect(q<HTMLInputElement>(el, '#d-traveller-idNumber').maxLength).toBe(9);
+    await click(el, '[data-testid="toggle-passport"]');
+    expect(q<HTMLInputElement>(el, '#d-traveller-idNumber').maxLength).toBe(12);
     await next(el);
     expect(stepOf(el)).toContain('Bước 1/7');
     expect(q(el, '#d-traveller-dateOfBirth-error').textContent).toContain('Vui lòng nhập');
