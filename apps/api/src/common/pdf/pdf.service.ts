@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 // pdfmake exports a class instance (methods on its prototype): `import * as` would lose them.
 import pdfmake = require('pdfmake');
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -76,6 +78,45 @@ function fontFile(path: string): string {
   return require.resolve(`@expo-google-fonts/tinos/${path}`);
 }
 
+interface OpenedFont {
+  /** The fontkit font: its decoded tables, by tag, and the bytes it reads them from. */
+  font?: { _tables?: object; stream?: { buffer?: object } };
+}
+interface PdfmakeDocument {
+  fontCache: Record<string, Record<string, unknown>>;
+  getFontType(bold: boolean, italics: boolean): string;
+  provideFont(familyName: string, bold: boolean, italics: boolean): OpenedFont;
+}
+type ProvideFont = PdfmakeDocument['provideFont'] & { sharesDecodedTables?: boolean };
+
+/**
+ * pdfkit opens every font anew for each document: a fresh fontkit font (its own glyphs, layout engine and subset, so
+ * a document's bytes never depend on the documents rendered before it) that decodes the font's tables lazily, GSUB
+ * and GPOS above all, and caches them on itself. Decoding them again for every document was about 70% of a render.
+ * Here the decoded tables of a font file are kept from its first document and handed to the fonts of the next ones,
+ * as fontkit itself shares them between the variations of one font (TTFFont#getVariation). Only fonts opened from
+ * the same bytes object (pdfmake's virtual file system) share tables; decoded tables are read, never written.
+ */
+const decodedTables = new WeakMap<object, object>();
+function shareDecodedFontTables(): void {
+  const { prototype } = (require('pdfmake/js/PDFDocument') as { default: { prototype: PdfmakeDocument } }).default;
+  const provideFont: ProvideFont = prototype.provideFont;
+  if (provideFont.sharesDecodedTables) return;
+  const provideFontSharingTables: ProvideFont = function (this: PdfmakeDocument, familyName, bold, italics) {
+    const opened = Boolean(this.fontCache[familyName]?.[this.getFontType(bold, italics)]);
+    const font = provideFont.call(this, familyName, bold, italics);
+    const bytes = font?.font?.stream?.buffer;
+    if (!opened && bytes && font.font!._tables) {
+      const tables = decodedTables.get(bytes);
+      if (tables) font.font!._tables = tables;
+      else decodedTables.set(bytes, font.font!._tables);
+    }
+    return font;
+  };
+  provideFontSharingTables.sharesDecodedTables = true;
+  prototype.provideFont = provideFontSharingTables;
+}
+
 /** A short horizontal rule, centred in its column. */
 function rule(length: number, margin: [number, number, number, number] = [0, 3, 0, 3]): Content {
   return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: length, y2: 0, lineWidth: 0.6 }], alignment: 'center', margin };
@@ -97,22 +138,26 @@ export function vietnameseDateLine(placeName: string, date: Date): string {
  */
 @Injectable()
 export class PdfService {
-  private readonly fontPaths: Set<string>;
-
   constructor() {
-    const fonts = {
-      [FONT]: {
-        normal: fontFile('400Regular/Tinos_400Regular.ttf'),
-        bold: fontFile('700Bold/Tinos_700Bold.ttf'),
-        italics: fontFile('400Regular_Italic/Tinos_400Regular_Italic.ttf'),
-        bolditalics: fontFile('700Bold_Italic/Tinos_700Bold_Italic.ttf'),
-      },
+    const fonts: Record<string, Record<string, string>> = { [FONT]: {} };
+    const files = {
+      normal: fontFile('400Regular/Tinos_400Regular.ttf'),
+      bold: fontFile('700Bold/Tinos_700Bold.ttf'),
+      italics: fontFile('400Regular_Italic/Tinos_400Regular_Italic.ttf'),
+      bolditalics: fontFile('700Bold_Italic/Tinos_700Bold_Italic.ttf'),
     };
-    this.fontPaths = new Set(Object.values(fonts[FONT]));
+    // The font files are read once, into pdfmake's virtual file system: every document opens the same bytes.
+    const { virtualfs } = pdfmake as unknown as { virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, data: Buffer): void } };
+    for (const [style, path] of Object.entries(files)) {
+      const name = `fonts/${basename(path)}`;
+      if (!virtualfs.existsSync(name)) virtualfs.writeFileSync(name, readFileSync(path));
+      fonts[FONT][style] = name;
+    }
     pdfmake.setFonts(fonts);
-    // Documents never load anything from the network, and read only the font files from disk.
+    // Documents never load anything from the network or the disk (the fonts are in memory).
     pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path: string) => this.fontPaths.has(path));
+    pdfmake.setLocalAccessPolicy(() => false);
+    shareDecodedFontTables();
   }
 
   renderOfficialDocument(spec: OfficialDocumentSpec): Promise<Buffer> {
