@@ -32,8 +32,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // CommonJS preloads for processes under benchmark (node --require).
-    files: ['bench/**/*.cjs'],
+    // CommonJS preloads for processes under benchmark (node --require); the API's PDF worker (pdf-render.cjs).
+    files: ['bench/**/*.cjs', 'apps/api/src/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -1,4 +1,5 @@
 import { PdfService, vietnameseDateLine, type OfficialDocumentSpec } from '../src/common/pdf/pdf.service';
+import type { AppConfig } from '../src/config/app-config';
 
 interface TextItem {
   str: string;
@@ -56,6 +57,7 @@ const spec: OfficialDocumentSpec = {
 
 describe('PDF renderer', () => {
   const pdf = new PdfService();
+  afterAll(() => pdf.onApplicationShutdown());
 
   it('formats the place and date as Decree 30 asks (Asia/Ho_Chi_Minh, leading zeros for days < 10 and months 1-2)', () => {
     expect(vietnameseDateLine('Thượng Giáp', new Date('2022-03-12T02:30:00Z'))).toBe('Thượng Giáp, ngày 12 tháng 3 năm 2022');
@@ -92,6 +94,25 @@ describe('PDF renderer', () => {
   it('gives the same bytes for the same spec', async () => {
     const [a, b] = await Promise.all([pdf.renderOfficialDocument(spec), pdf.renderOfficialDocument(spec)]);
     expect(a.equals(b)).toBe(true);
+  });
+
+  it('gives the same bytes in its worker threads as on the event loop (PDF_WORKERS=0), whatever was rendered before', async () => {
+    const onLoop = new PdfService({ PDF_WORKERS: 0 } as AppConfig);
+    const minimal: OfficialDocumentSpec = { ...spec, recipients: undefined, qr: undefined, numberText: '7/QĐ-UBND' };
+    // The workers render many documents concurrently (font tables decoded once, shared by later documents).
+    const inWorkers = await Promise.all([spec, minimal, spec, minimal, spec].map((s) => pdf.renderOfficialDocument(s)));
+    const fresh = [await onLoop.renderOfficialDocument(minimal), await onLoop.renderOfficialDocument(spec)];
+    expect(inWorkers[1].equals(fresh[0])).toBe(true);
+    expect(inWorkers[3].equals(fresh[0])).toBe(true);
+    for (const i of [0, 2, 4]) expect(inWorkers[i].equals(fresh[1])).toBe(true);
+    const poster = { title: 'Khai báo', lines: ['Quét mã QR'], url: 'https://cordon.example.vn/x', footer: 'UBND', date: spec.date };
+    expect((await pdf.renderPoster(poster)).equals(await onLoop.renderPoster(poster))).toBe(true);
+    await onLoop.onApplicationShutdown();
+  });
+
+  it('fails a document that cannot be rendered, and renders the next ones', async () => {
+    await expect(pdf.renderTables({ title: 'x', sections: [{ heading: 'h', widths: [10], rows: [['a', 'b']] }], date: spec.date })).rejects.toThrow();
+    expect((await pdf.renderOfficialDocument(spec)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('renders a minimal document (no authority, basis, recipients or QR)', async () => {

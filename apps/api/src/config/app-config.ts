@@ -118,6 +118,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(3600)
   ROLLUP_REFRESH_SECONDS = 30;
 
+  /** Worker threads rendering PDFs off the event loop (0: render on the event loop); unset: min(2, cores). */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(32)
+  PDF_WORKERS?: number;
+
   /** Trust X-Forwarded-For from a load balancer in front of the API. */
   @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;
@@ -145,7 +149,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DATABASE_READ_URL', 'EMBEDDED_PG_PORT', 'JWT_ACCESS_SECRET', 'PUBLIC_URL', 'WEB_ROOT']) {
+  for (const key of [...known, 'DATABASE_URL', 'DATABASE_READ_URL', 'EMBEDDED_PG_PORT', 'JWT_ACCESS_SECRET', 'PUBLIC_URL', 'PDF_WORKERS', 'WEB_ROOT']) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

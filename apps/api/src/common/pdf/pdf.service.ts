@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-// pdfmake exports a class instance (methods on its prototype): `import * as` would lose them.
-import pdfmake = require('pdfmake');
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { AppConfig } from '../../config/app-config';
+import { defaultPdfWorkers, PdfWorkerPool, renderOnThisThread, type FontFiles } from './pdf-worker-pool';
 
 /** An administrative document (isolation decision, recovery confirmation) in the layout of Decree 30/2020/NĐ-CP. */
 export interface OfficialDocumentSpec {
@@ -78,45 +76,6 @@ function fontFile(path: string): string {
   return require.resolve(`@expo-google-fonts/tinos/${path}`);
 }
 
-interface OpenedFont {
-  /** The fontkit font: its decoded tables, by tag, and the bytes it reads them from. */
-  font?: { _tables?: object; stream?: { buffer?: object } };
-}
-interface PdfmakeDocument {
-  fontCache: Record<string, Record<string, unknown>>;
-  getFontType(bold: boolean, italics: boolean): string;
-  provideFont(familyName: string, bold: boolean, italics: boolean): OpenedFont;
-}
-type ProvideFont = PdfmakeDocument['provideFont'] & { sharesDecodedTables?: boolean };
-
-/**
- * pdfkit opens every font anew for each document: a fresh fontkit font (its own glyphs, layout engine and subset, so
- * a document's bytes never depend on the documents rendered before it) that decodes the font's tables lazily, GSUB
- * and GPOS above all, and caches them on itself. Decoding them again for every document was about 70% of a render.
- * Here the decoded tables of a font file are kept from its first document and handed to the fonts of the next ones,
- * as fontkit itself shares them between the variations of one font (TTFFont#getVariation). Only fonts opened from
- * the same bytes object (pdfmake's virtual file system) share tables; decoded tables are read, never written.
- */
-const decodedTables = new WeakMap<object, object>();
-function shareDecodedFontTables(): void {
-  const { prototype } = (require('pdfmake/js/PDFDocument') as { default: { prototype: PdfmakeDocument } }).default;
-  const provideFont: ProvideFont = prototype.provideFont;
-  if (provideFont.sharesDecodedTables) return;
-  const provideFontSharingTables: ProvideFont = function (this: PdfmakeDocument, familyName, bold, italics) {
-    const opened = Boolean(this.fontCache[familyName]?.[this.getFontType(bold, italics)]);
-    const font = provideFont.call(this, familyName, bold, italics);
-    const bytes = font?.font?.stream?.buffer;
-    if (!opened && bytes && font.font!._tables) {
-      const tables = decodedTables.get(bytes);
-      if (tables) font.font!._tables = tables;
-      else decodedTables.set(bytes, font.font!._tables);
-    }
-    return font;
-  };
-  provideFontSharingTables.sharesDecodedTables = true;
-  prototype.provideFont = provideFontSharingTables;
-}
-
 /** A short horizontal rule, centred in its column. */
 function rule(length: number, margin: [number, number, number, number] = [0, 3, 0, 3]): Content {
   return { canvas: [{ type: 'line', x1: 0, y1: 0, x2: length, y2: 0, lineWidth: 0.6 }], alignment: 'center', margin };
@@ -134,30 +93,31 @@ export function vietnameseDateLine(placeName: string, date: Date): string {
 
 /**
  * The one PDF renderer of the platform (pdfmake on the server, Tinos fonts embedded: Times-like, with every
- * Vietnamese glyph). The same spec gives the same bytes: the creation date comes from the spec.
+ * Vietnamese glyph). The same spec gives the same bytes: the creation date comes from the spec. Documents render
+ * off the event loop in PDF_WORKERS worker threads (pdf-render.cjs), terminated when the application shuts down.
  */
 @Injectable()
-export class PdfService {
-  constructor() {
-    const fonts: Record<string, Record<string, string>> = { [FONT]: {} };
-    const files = {
-      normal: fontFile('400Regular/Tinos_400Regular.ttf'),
-      bold: fontFile('700Bold/Tinos_700Bold.ttf'),
-      italics: fontFile('400Regular_Italic/Tinos_400Regular_Italic.ttf'),
-      bolditalics: fontFile('700Bold_Italic/Tinos_700Bold_Italic.ttf'),
+export class PdfService implements OnApplicationShutdown {
+  private readonly pool?: PdfWorkerPool;
+  private readonly renderHere?: (definition: TDocumentDefinitions) => Promise<Buffer>;
+
+  constructor(@Optional() @Inject(AppConfig) config?: AppConfig) {
+    const fonts: FontFiles = {
+      [FONT]: {
+        normal: fontFile('400Regular/Tinos_400Regular.ttf'),
+        bold: fontFile('700Bold/Tinos_700Bold.ttf'),
+        italics: fontFile('400Regular_Italic/Tinos_400Regular_Italic.ttf'),
+        bolditalics: fontFile('700Bold_Italic/Tinos_700Bold_Italic.ttf'),
+      },
     };
-    // The font files are read once, into pdfmake's virtual file system: every document opens the same bytes.
-    const { virtualfs } = pdfmake as unknown as { virtualfs: { existsSync(name: string): boolean; writeFileSync(name: string, data: Buffer): void } };
-    for (const [style, path] of Object.entries(files)) {
-      const name = `fonts/${basename(path)}`;
-      if (!virtualfs.existsSync(name)) virtualfs.writeFileSync(name, readFileSync(path));
-      fonts[FONT][style] = name;
-    }
-    pdfmake.setFonts(fonts);
-    // Documents never load anything from the network or the disk (the fonts are in memory).
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy(() => false);
-    shareDecodedFontTables();
+    const workers = config?.PDF_WORKERS ?? defaultPdfWorkers();
+    if (workers > 0) this.pool = new PdfWorkerPool(workers, fonts);
+    else this.renderHere = renderOnThisThread(fonts);
+  }
+
+  /** After the HTTP server has drained (documents of requests in flight still render), not before. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool?.close();
   }
 
   renderOfficialDocument(spec: OfficialDocumentSpec): Promise<Buffer> {
@@ -187,7 +147,7 @@ export class PdfService {
           ],
         ],
       },
-      layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+      layout: 'flush',
     };
 
     const body: Content[] = [
@@ -229,7 +189,7 @@ export class PdfService {
           ],
         ],
       },
-      layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+      layout: 'flush',
       margin: [0, 14, 0, 0],
       unbreakable: true,
     });
@@ -333,6 +293,6 @@ export class PdfService {
   }
 
   private render(definition: TDocumentDefinitions): Promise<Buffer> {
-    return pdfmake.createPdf(definition).getBuffer();
+    return this.pool ? this.pool.render(definition) : this.renderHere!(definition);
   }
 }
