@@ -126,6 +126,64 @@ describe('isolation decisions and recovery confirmations', () => {
     await t.http.post('/api/v1/isolation-decisions').set('Authorization', staff.auth).send({ reportIds: [report.body.id] }).expect(409);
   });
 
+  it('signs a batch of 200 decisions in one request: numbers 1..200, every PDF stored with its SHA-256 (prints the time)', async () => {
+    // A commune of its own, so its counter starts at 1.
+    const communeCode = '02230';
+    const communeStaff = await t.newStaff('COMMUNE_STAFF', communeCode);
+    const communeLeader = await t.newStaff('COMMUNE_LEADER', communeCode, { fullName: 'Ma Văn Đức', title: 'Chủ tịch UBND xã' });
+    const citizen = await t.newCitizen({ communeCode });
+    const reportIds: string[] = [];
+    const person = (i: number) => ({ fullName: `Người nhà ${i}`, idNumber: `0081900${String(i).padStart(5, '0')}`, dateOfBirth: '1980-01-01', gender: 'FEMALE', relation: 'CHILD' });
+    // A few at a time: the test app's database pool has three connections.
+    for (let start = 0; start < 200; start += 4) {
+      reportIds.push(
+        ...(await Promise.all(
+          Array.from({ length: 4 }, async (_, k) => {
+            const report = await t.http.post('/api/v1/case-reports/infection').set('Authorization', citizen.auth).send(infectionReport({ communeCode, forSelf: false, person: person(start + k) })).expect(201);
+            await t.http.post(`/api/v1/case-reports/${report.body.id}/accept`).set('Authorization', communeStaff.auth).expect(200);
+            return report.body.id as string;
+          }),
+        )),
+      );
+    }
+    const drafts = (await t.http.post('/api/v1/isolation-decisions').set('Authorization', communeStaff.auth).send({ reportIds }).expect(201)).body.items as { id: string }[];
+    expect(drafts).toHaveLength(200);
+    const ids = drafts.map((d) => d.id);
+
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const res = await t.http.post('/api/v1/isolation-decisions/sign').set('Authorization', communeLeader.auth).send({ ids }).expect(200);
+    const seconds = (performance.now() - started) / 1000;
+    const { user, system } = process.cpuUsage(cpu);
+    // The CPU time of this process (the API and its PDF workers; not PostgreSQL's) tells a busy machine apart.
+    console.log(`signing a batch of 200 decisions with their PDFs: ${seconds.toFixed(2)} s (${((seconds * 1000) / 200).toFixed(1)} ms per document; CPU ${((user + system) / 1e6).toFixed(2)} s)`);
+
+    const items = res.body.items as { id: string; status: string; number: number; numberText: string; pdfSha256: string }[];
+    expect(items.map((d) => d.id)).toEqual(ids);
+    expect(items.every((d) => d.status === 'ISSUED' && d.numberText === `${d.number}/QĐ-UBND`)).toBe(true);
+    expect(items.map((d) => d.number).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    const stored: { id: string; pdf_sha256: string; sha256: string; actual: string; content_type: string }[] = await t.dataSource.query(
+      `SELECT d.id, d.pdf_sha256, f.sha256, encode(sha256(f.data), 'hex') AS actual, f.content_type
+         FROM documents d JOIN stored_files f ON f.id = d.pdf_file_id WHERE d.id = ANY($1)`,
+      [ids],
+    );
+    expect(stored).toHaveLength(200);
+    const answered = new Map(items.map((d) => [d.id, d.pdfSha256]));
+    for (const row of stored) {
+      expect(row).toMatchObject({ content_type: 'application/pdf', sha256: row.pdf_sha256, actual: row.pdf_sha256 });
+      expect(answered.get(row.id)).toBe(row.pdf_sha256);
+    }
+    expect(new Set(stored.map((r) => r.sha256)).size).toBe(200);
+    // Each PDF carries its own number.
+    const last = items.find((d) => d.number === 200)!;
+    const { text } = await pdfText((await t.http.get(`/api/v1/isolation-decisions/${last.id}/pdf`).set('Authorization', communeLeader.auth).buffer(true).parse(binary)).body as Buffer);
+    expect(text.replace(/\s+/g, ' ')).toContain('200/QĐ-UBND');
+    const [{ audits }] = await t.dataSource.query(`SELECT count(*)::int AS audits FROM audit_events WHERE action = 'isolation_decision.sign' AND entity_id = ANY($1)`, [ids]);
+    expect(audits).toBe(200);
+    const [{ notices }] = await t.dataSource.query(`SELECT count(*)::int AS notices FROM notifications WHERE kind = 'DOCUMENT_ISSUED' AND entity_id = ANY($1)`, [ids]);
+    expect(notices).toBe(200);
+  }, 600_000);
+
   it('confirms recovery for an eligible case (case RECOVERED); revoking returns it to ISOLATING', async () => {
     const citizen = await t.newCitizen();
     const { caseId } = await openCase(t, citizen, staff, { testDate: vietnamToday(-10), vaccineDoses: 3 });

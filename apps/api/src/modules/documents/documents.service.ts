@@ -12,7 +12,7 @@ import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdicti
 import { addDays, startOfVietnamDay, vietnamDate } from '../../common/time';
 import { AppConfig } from '../../config/app-config';
 import { AuthService } from '../accounts/auth.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { CasesService } from '../cases/cases.service';
 import { PoliciesService } from '../cases/policies.service';
 import { ReportsService } from '../cases/reports.service';
@@ -26,6 +26,7 @@ import type { CaseDocumentDto, CaseDocumentListDto, DocumentQueryDto, PublicDocu
 import type { DocumentSummaryDto } from '../cases/dtos/case.dto';
 
 const documentScope = scopeColumns('d', { owner: 'd.owner_id' });
+const ID_PATTERN = /^[0-9a-f-]{36}$/i;
 const LIVE = [DocumentStatus.DRAFT, DocumentStatus.ISSUED];
 
 /** Isolation decisions and recovery confirmations: drafted by staff, signed (numbered, rendered, frozen) by leaders. */
@@ -157,7 +158,19 @@ export class DocumentsService {
   }
 
   private async findInScope(user: AuthUser, id: string, kind?: DocumentKind): Promise<CaseDocument> {
-    const doc = /^[0-9a-f-]{36}$/i.test(id) ? await this.documents.findOneBy({ id }) : null;
+    const doc = ID_PATTERN.test(id) ? await this.documents.findOneBy({ id }) : null;
+    return this.assertVisible(user, doc, kind);
+  }
+
+  /** findInScope for many ids in one query: the same 404 as findInScope for the first id not found or out of scope. */
+  private async findAllInScope(user: AuthUser, ids: string[], kind: DocumentKind): Promise<CaseDocument[]> {
+    const valid = ids.filter((id) => ID_PATTERN.test(id));
+    const rows = valid.length ? await this.documents.findBy({ id: In(valid) }) : [];
+    const byId = new Map(rows.map((d) => [d.id, d]));
+    return ids.map((id) => this.assertVisible(user, byId.get(id) ?? null, kind));
+  }
+
+  private assertVisible(user: AuthUser, doc: CaseDocument | null, kind?: DocumentKind): CaseDocument {
     const visible = doc && (!kind || doc.kind === kind) && !(user.role === 'CITIZEN' && doc.status === DocumentStatus.DRAFT);
     return this.policy.assertInScope(user, visible ? { ...doc, ownerId: doc.ownerId } : null, 'Document') as CaseDocument;
   }
@@ -192,11 +205,12 @@ export class DocumentsService {
   /**
    * Signs and issues drafts (one commune leader, up to 200 at once): in one transaction each gets the next number
    * of its commune, kind and year (a locked counter row: no gaps, no duplicates under concurrency), its PDF is
-   * rendered once and stored with its SHA-256, and a confirmation closes its case.
+   * rendered once and stored with its SHA-256, and a confirmation closes its case. The batch's numbers are taken
+   * first (one counter statement per commune), then its PDFs render concurrently in PdfService's worker threads,
+   * then everything is written.
    */
   async sign(user: AuthUser, kind: DocumentKind, ids: string[], ctx: RequestContext): Promise<CaseDocumentDto[]> {
-    const found: CaseDocument[] = [];
-    for (const id of ids) found.push(await this.findInScope(user, id, kind));
+    const found = await this.findAllInScope(user, ids, kind);
     const signature = await this.auth.signature(user.id);
     // Read before the transaction: inside it, a query on another pooled connection could wait for one that
     // concurrent signings hold while they queue on the counter lock this transaction holds (a pool deadlock).
@@ -212,29 +226,49 @@ export class DocumentsService {
       }
       const signedAt = new Date();
       const year = Number(vietnamDate(signedAt).slice(0, 4));
+      // Numbers in id order within each commune, as if taken one by one; counters locked in commune order.
+      const numbers = new Map<string, number>();
+      const byCommune = new Map<string, CaseDocument[]>();
       for (const doc of docs) {
-        const rules = policies.get(doc.policyVersion)!;
-        const number = await this.nextNumber(manager, doc.communeCode!, kind, year);
-        const numberText = `${number}/${kind === DocumentKind.ISOLATION_DECISION ? rules.decisionSuffix : rules.confirmationSuffix}`;
-        const unit = units.get(doc.communeCode!)!;
-        const spec = documentSpec({ ...doc, numberText }, unit, { ...signature, signedAt }, this.verifyUrl(doc.verifyCode));
-        const bytes = await this.pdf.renderOfficialDocument(spec);
-        const stored = await this.files.save({ purpose: 'document-pdf', ownerId: null, data: bytes, allowed: ['application/pdf'], maxBytes: 5 * 1024 * 1024, manager });
-        await manager.update(CaseDocument, { id: doc.id }, { status: DocumentStatus.ISSUED, number, year, numberText, signerId: user.id, signerName: signature.fullName, signerTitle: signature.title, signedAt, pdfFileId: stored.id, pdfSha256: stored.sha256 });
-        if (kind === DocumentKind.RECOVERY_CONFIRMATION) await this.cases.closeByConfirmation(manager, doc.caseId, ctx);
-        await this.notifications.notify(manager, doc.ownerId, 'DOCUMENT_ISSUED', { kind, numberText }, { type: 'document', id: doc.id });
-        await this.audit.record(ctx, { action: `${kindName(kind)}.sign`, entityType: 'document', entityId: doc.id, before: { status: DocumentStatus.DRAFT }, after: { status: DocumentStatus.ISSUED, numberText, pdfSha256: stored.sha256 }, ...codes(doc) }, manager);
+        const batch = byCommune.get(doc.communeCode!);
+        if (batch) batch.push(doc);
+        else byCommune.set(doc.communeCode!, [doc]);
       }
+      for (const commune of [...byCommune.keys()].sort()) {
+        const batch = byCommune.get(commune)!;
+        const last = await this.takeNumbers(manager, commune, kind, year, batch.length);
+        batch.forEach((doc, i) => numbers.set(doc.id, last - batch.length + 1 + i));
+      }
+      const issued = docs.map((doc) => {
+        const rules = policies.get(doc.policyVersion)!;
+        const number = numbers.get(doc.id)!;
+        const numberText = `${number}/${kind === DocumentKind.ISOLATION_DECISION ? rules.decisionSuffix : rules.confirmationSuffix}`;
+        return { doc, number, numberText };
+      });
+      // What may still refuse (a case closed meanwhile) before the rendering.
+      if (kind === DocumentKind.RECOVERY_CONFIRMATION) for (const { doc } of issued) await this.cases.closeByConfirmation(manager, doc.caseId, ctx);
+      const pdfs = await Promise.all(
+        issued.map(({ doc, numberText }) => this.pdf.renderOfficialDocument(documentSpec({ ...doc, numberText }, units.get(doc.communeCode!)!, { ...signature, signedAt }, this.verifyUrl(doc.verifyCode)))),
+      );
+      const audits: AuditEntry[] = [];
+      for (const [i, { doc, number, numberText }] of issued.entries()) {
+        const stored = await this.files.save({ purpose: 'document-pdf', ownerId: null, data: pdfs[i], allowed: ['application/pdf'], maxBytes: 5 * 1024 * 1024, manager });
+        await manager.update(CaseDocument, { id: doc.id }, { status: DocumentStatus.ISSUED, number, year, numberText, signerId: user.id, signerName: signature.fullName, signerTitle: signature.title, signedAt, pdfFileId: stored.id, pdfSha256: stored.sha256 });
+        await this.notifications.notify(manager, doc.ownerId, 'DOCUMENT_ISSUED', { kind, numberText }, { type: 'document', id: doc.id });
+        audits.push({ action: `${kindName(kind)}.sign`, entityType: 'document', entityId: doc.id, before: { status: DocumentStatus.DRAFT }, after: { status: DocumentStatus.ISSUED, numberText, pdfSha256: stored.sha256 }, ...codes(doc) });
+      }
+      await this.audit.recordMany(ctx, audits, manager);
     });
     return this.byIds(ids);
   }
 
-  private async nextNumber(manager: EntityManager, communeCode: string, kind: DocumentKind, year: number): Promise<number> {
+  /** Takes `count` consecutive numbers of a commune, kind and year (the counter row stays locked until commit); returns the last. */
+  private async takeNumbers(manager: EntityManager, communeCode: string, kind: DocumentKind, year: number, count: number): Promise<number> {
     const [row] = await manager.query(
-      `INSERT INTO document_counters (commune_code, kind, year, last_number) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (commune_code, kind, year) DO UPDATE SET last_number = document_counters.last_number + 1
+      `INSERT INTO document_counters (commune_code, kind, year, last_number) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (commune_code, kind, year) DO UPDATE SET last_number = document_counters.last_number + EXCLUDED.last_number
        RETURNING last_number`,
-      [communeCode, kind, year],
+      [communeCode, kind, year, count],
     );
     return row.last_number as number;
   }
