@@ -110,7 +110,13 @@ app.post('/scan/:checkpointId', async (req, reply) => {
     await client.query(`INSERT INTO idempotency_records (scope, key, request_hash, response_status, response_body) VALUES ($1, $2, $3, 201, $4)`, [scope, key, createHash('sha256').update(JSON.stringify(req.body)).digest('hex'), body]);
     await client.query(`INSERT INTO audit_events (id, actor_id, actor_role, action, entity_type, entity_id, after, request_id, province_code, district_code, commune_code) VALUES ($1, $2, 'CHECKPOINT_OFFICER', 'passage.record', 'passage', $3, $4, $5, $6, $7, $8)`, [randomUUID(), officer.id, id, { declarationId: d.id, outcome: req.body.outcome }, randomUUID(), cp.rows[0].province_code, cp.rows[0].district_code, cp.rows[0].commune_code]);
     await client.query('COMMIT');
-    return reply.code(201).send(body);
+    // The answer shows the officer the declaration's last passages, as the app's does.
+    const recent = await client.query(
+      `SELECT p.id, p.checkpoint_id, c.name AS checkpoint_name, p.direction, p.outcome, p.source, p.recorded_at
+         FROM passages p LEFT JOIN checkpoints c ON c.id = p.checkpoint_id WHERE p.declaration_id = $1 ORDER BY p.recorded_at DESC LIMIT 20`,
+      [d.id],
+    );
+    return reply.code(201).send({ ...body, declaration: { ...body.declaration, passages: recent.rows } });
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -88,6 +88,21 @@ describe('epidemic zones, checkpoints, declarations, passages and arrivals', () 
     expect(summary.body.items).toHaveLength(2);
   });
 
+  it('refuses passages at a checkpoint from the moment it is deactivated, and takes its changes at once', async () => {
+    const { checkpointId, officer } = await checkpointWithOfficer(t, police);
+    const scan = async () => {
+      const d = (await t.http.post('/api/v1/movement-declarations/anonymous').send(declaration()).expect(201)).body;
+      return t.http.post(`/api/v1/checkpoints/${checkpointId}/passages`).set('Authorization', officer.auth).send({ code: d.shortCode, direction: 'IN', outcome: 'ALLOWED' });
+    };
+    expect((await scan()).status).toBe(201);
+    await t.http.patch(`/api/v1/checkpoints/${checkpointId}`).set('Authorization', police.auth).send({ name: 'Chốt đổi tên' }).expect(200);
+    expect((await scan()).body.passage.checkpointName).toBe('Chốt đổi tên');
+    await t.http.patch(`/api/v1/checkpoints/${checkpointId}`).set('Authorization', police.auth).send({ active: false }).expect(200);
+    const refused = await scan();
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toMatch(/not active/);
+  });
+
   it('refuses to record an expired declaration with a clear answer', async () => {
     const { checkpointId, officer } = await checkpointWithOfficer(t, police);
     const d = (await t.http.post('/api/v1/movement-declarations/anonymous').send(declaration()).expect(201)).body;

@@ -11,9 +11,13 @@ import { GeographyService } from '../geography.service';
 import { Checkpoint } from './checkpoint.entity';
 import type { CheckpointDto, CheckpointListDto, CreateCheckpointDto, UpdateCheckpointDto } from './checkpoints.dto';
 
+const CHECKPOINT_CACHE_MS = 5000;
+
 /** The province's road checkpoints, managed by the provincial police. */
 @Injectable()
 export class CheckpointsService {
+  private readonly recent = new Map<string, { expires: number; checkpoint: Promise<Checkpoint | null> }>();
+
   constructor(
     @InjectRepository(Checkpoint) private readonly checkpoints: Repository<Checkpoint>,
     private readonly dataSource: DataSource,
@@ -38,9 +42,19 @@ export class CheckpointsService {
     return (await this.toDtos([await this.get(user, id)]))[0];
   }
 
-  /** For the system (officer provisioning, passages): a checkpoint by id, unscoped. */
+  /**
+   * For the system (officer provisioning, passages): a checkpoint by id, unscoped. Every scan needs its
+   * checkpoint, so it is kept for CHECKPOINT_CACHE_MS; a change made through this process drops it at once,
+   * one made through another replica is seen within that time.
+   */
   findById(id: string): Promise<Checkpoint | null> {
-    return /^[0-9a-f-]{36}$/i.test(id) ? this.checkpoints.findOneBy({ id }) : Promise.resolve(null);
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+    const cached = this.recent.get(id);
+    if (cached && cached.expires > Date.now()) return cached.checkpoint;
+    const checkpoint = this.checkpoints.findOneBy({ id });
+    this.recent.set(id, { expires: Date.now() + CHECKPOINT_CACHE_MS, checkpoint });
+    checkpoint.catch(() => this.recent.delete(id));
+    return checkpoint;
   }
 
   /** Checkpoints by their short codes (bulk imports name checkpoints by code). */
@@ -70,6 +84,7 @@ export class CheckpointsService {
       await manager.update(Checkpoint, { id }, { ...dto });
       await this.audit.record(ctx, { action: dto.active === false ? 'checkpoint.deactivate' : 'checkpoint.update', entityType: 'checkpoint', entityId: id, before: { name: before.name, road: before.road, directions: before.directions, active: before.active }, after: { ...dto }, provinceCode: before.provinceCode, districtCode: before.districtCode, communeCode: before.communeCode }, manager);
     });
+    this.recent.delete(id); // after the commit: a scan in between would cache the old row again
     return this.getDto(user, id);
   }
 
