@@ -107,32 +107,46 @@ async function main() {
     if (r.status !== 200) throw new Error(`sign-in ${username}: ${r.status} ${JSON.stringify(r.json)}`);
     return r.json.accessToken;
   };
-  const [officer] = (await sql.query(`SELECT u.username, u.checkpoint_id, c.province_code FROM users u JOIN checkpoints c ON c.id = u.checkpoint_id WHERE u.role = 'CHECKPOINT_OFFICER' AND u.username LIKE 'officer.l%' ORDER BY u.username LIMIT 1`)).rows;
-  const officerToken = await signIn(officer.username);
+  // Load as the province would see it: scans at every checkpoint of the province (each by its own officer),
+  // declarations to every commune over the next week, so that no single dashboard bucket takes all the rows.
+  const officers = (await sql.query(`SELECT u.username, u.checkpoint_id, c.province_code FROM users u JOIN checkpoints c ON c.id = u.checkpoint_id
+                                      WHERE u.role = 'CHECKPOINT_OFFICER' AND u.username LIKE 'officer.l%' AND c.active ORDER BY u.username`)).rows;
+  const [officer] = officers;
+  officers.splice(0, officers.length, ...officers.filter((o) => o.province_code === officer.province_code));
+  for (const o of officers) o.token = await signIn(o.username);
   // The first dashboard read waits for the app's first rollup refresh, which catches up what earlier runs wrote:
   // measured load should not share the machine with that catch-up.
   const refreshed = await http(A, `/api/v1/arrivals/daily?from=${results.load.until}&to=${results.load.until}`, { token: await signIn('health') });
   if (refreshed.status !== 200) throw new Error(`rollup catch-up: ${refreshed.status}`);
   const codes = (await sql.query(`SELECT short_code FROM movement_declarations WHERE valid_until > now() + interval '1 hour' ORDER BY created_at DESC LIMIT 200000`)).rows.map((r) => r.short_code);
-  const [dest] = (await sql.query(`SELECT code FROM admin_units WHERE level = 'COMMUNE' AND province_code = $1 ORDER BY code LIMIT 1`, [officer.province_code])).rows;
+  const destinations = (await sql.query(`SELECT code FROM admin_units WHERE level = 'COMMUNE' AND province_code = $1 ORDER BY code`, [officer.province_code])).rows.map((r) => r.code);
   const [origin] = (await sql.query(`SELECT code FROM admin_units WHERE level = 'DISTRICT' AND province_code <> $1 ORDER BY code LIMIT 1`, [officer.province_code])).rows;
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   let n = 0;
-  const declaration = () => JSON.stringify({
-    traveller: { fullName: 'Nguyễn Văn Thử', idNumber: `0019${String(++n % 1e8).padStart(8, '0')}`, dateOfBirth: '1990-01-01', gender: 'MALE', phone: '0912345678' },
-    originUnitCode: origin.code, originAddress: 'Số 1 phố Huế', destinationCommuneCode: dest.code, destinationAddress: 'Thôn 1', travelDate: today,
-    transportMode: 'CAR', purpose: 'Công tác', symptoms: [], contactWithCase: false, stayedInZone: false, vaccineDoses: 2,
-  });
+  const declaration = () => {
+    n++;
+    return JSON.stringify({
+      traveller: { fullName: 'Nguyễn Văn Thử', idNumber: `0019${String(n % 1e8).padStart(8, '0')}`, dateOfBirth: '1990-01-01', gender: 'MALE', phone: '0912345678' },
+      originUnitCode: origin.code, originAddress: 'Số 1 phố Huế', destinationCommuneCode: destinations[n % destinations.length], destinationAddress: 'Thôn 1', travelDate: addDays(today, n % 7),
+      transportMode: 'CAR', purpose: 'Công tác', symptoms: [], contactWithCase: false, stayedInZone: false, vaccineDoses: 2,
+    });
+  };
   let c = 0;
-  const scanBody = () => JSON.stringify({ code: codes[c++ % codes.length], direction: 'IN', outcome: 'ALLOWED' });
   const key = () => `bench-${process.pid}-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  /** The next request of a hot path: the same body for the app and the baseline, each on its own route. */
+  const declare = (path) => () => ({ path, headers: { 'idempotency-key': key() }, body: declaration() });
+  const scan = (pathOf) => () => {
+    const o = officers[c % officers.length];
+    const body = JSON.stringify({ code: codes[c++ % codes.length], direction: 'IN', outcome: 'ALLOWED' });
+    return { path: pathOf(o.checkpoint_id), headers: { authorization: `Bearer ${o.token}`, 'idempotency-key': key() }, body };
+  };
   const hot = ([
-    { name: 'declaration submit', app: { path: '/api/v1/movement-declarations/anonymous', headers: () => ({ 'idempotency-key': key() }), body: declaration }, base: { path: '/declare', headers: () => ({ 'idempotency-key': key() }), body: declaration } },
-    { name: 'scan and record passage', app: { path: `/api/v1/checkpoints/${officer.checkpoint_id}/passages`, headers: () => ({ authorization: `Bearer ${officerToken}`, 'idempotency-key': key() }), body: scanBody }, base: { path: `/scan/${officer.checkpoint_id}`, headers: () => ({ authorization: `Bearer ${officerToken}`, 'idempotency-key': key() }), body: scanBody } },
+    { name: 'declaration submit', app: declare('/api/v1/movement-declarations/anonymous'), base: declare('/declare') },
+    { name: 'scan and record passage', app: scan((id) => `/api/v1/checkpoints/${id}/passages`), base: scan((id) => `/scan/${id}`) },
   ]).filter((h) => h.name.includes(PATH_FILTER));
-  const cannonOpts = (side, connections) => ({
+  const cannonOpts = (next, connections) => ({
     connections,
-    requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, path: side.path, headers: { 'content-type': 'application/json', ...side.headers() }, body: side.body() }) }],
+    requests: [{ method: 'POST', setupRequest: (req) => { const r = next(); return { ...req, path: r.path, headers: { 'content-type': 'application/json', ...r.headers }, body: r.body }; } }],
   });
 
   // ---- SQL statements per request ---------------------------------------------
@@ -142,7 +156,8 @@ async function main() {
       const before = await snapshot(proc, file);
       const N = 50;
       for (let i = 0; i < N; i++) {
-        const r = await http(base, side.path, { method: 'POST', headers: { 'content-type': 'application/json', ...side.headers() }, raw: side.body() });
+        const next = side();
+        const r = await http(base, next.path, { method: 'POST', headers: { 'content-type': 'application/json', ...next.headers }, raw: next.body });
         if (r.status !== 201) throw new Error(`${label} ${h.name}: ${r.status} ${JSON.stringify(r.json)}`);
       }
       const after = await snapshot(proc, file);
@@ -257,6 +272,18 @@ async function main() {
   console.log(`CSV export of 30 days of arrivals: ${results.other.csvExport.megabytes} MB in ${results.other.csvExport.seconds} s; server RSS ${results.other.csvExport.rssBeforeMb} -> peak ${results.other.csvExport.rssPeakMb} MB`);
 
   // ---- signing a batch of 200 isolation decisions (numbers, PDFs) ---------------
+  // No commune of the load has 200 decisions waiting at once (and earlier runs signed some): the batch is topped
+  // up to 200 with copies of other communes' drafts, moved to this commune (new ids and verification codes).
+  const waiting = Number((await sql.query(`SELECT count(*) FROM documents WHERE commune_code = $1 AND kind = 'ISOLATION_DECISION' AND status = 'DRAFT'`, [busy.commune_code])).rows[0].count);
+  if (waiting < 200) {
+    const columns = (await sql.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'documents' ORDER BY ordinal_position`)).rows.map((r) => r.column_name);
+    const moved = { id: 'gen_random_uuid()', verify_code: `substr(md5(random()::text || d.id::text), 1, 24)`, commune_code: '$1', district_code: '$2', province_code: '$3' };
+    await sql.query(
+      `INSERT INTO documents (${columns.join(', ')}) SELECT ${columns.map((c) => moved[c] ?? `d.${c}`).join(', ')}
+         FROM documents d WHERE d.kind = 'ISOLATION_DECISION' AND d.status = 'DRAFT' AND d.commune_code <> $1 LIMIT $4`,
+      [busy.commune_code, unit.district_code, unit.province_code, 200 - waiting],
+    );
+  }
   const drafts = (await sql.query(`SELECT id FROM documents WHERE commune_code = $1 AND kind = 'ISOLATION_DECISION' AND status = 'DRAFT' LIMIT 200`, [busy.commune_code])).rows.map((r) => r.id);
   {
     const t1 = performance.now();
