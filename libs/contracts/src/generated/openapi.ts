@@ -1726,7 +1726,10 @@ export interface components {
         ArrivalListDto: {
             items: components["schemas"]["ArrivalDto"][];
             nextCursor: string | null;
+            /** @description Rows matching the filters, counted up to 1000: exact when totalCapped is false; when more match, 1000 (and totalCapped is true) */
             total: number;
+            /** @description true when more than 1000 rows match: total is then a lower bound (show it as "1000+") */
+            totalCapped: boolean;
         };
         ArrivalsDailyDto: {
             byCheckpoint: {
@@ -1903,7 +1906,10 @@ export interface components {
         CaseListDto: {
             items: components["schemas"]["CaseDto"][];
             nextCursor: string | null;
+            /** @description Rows matching the filters, counted up to 1000: exact when totalCapped is false; when more match, 1000 (and totalCapped is true) */
             total: number;
+            /** @description true when more than 1000 rows match: total is then a lower bound (show it as "1000+") */
+            totalCapped: boolean;
         };
         CaseReportDto: {
             address: string;
@@ -3458,6 +3464,7 @@ export interface operations {
                 /** @description Only people coming from an epidemic zone */
                 fromZone?: boolean;
                 limit?: number;
+                /** @description nextCursor of the previous page, with the same filters (opaque: the sort key of its last row) */
                 cursor?: string;
             };
             header?: never;
@@ -3536,6 +3543,7 @@ export interface operations {
                 /** @description Only people coming from an epidemic zone */
                 fromZone?: boolean;
                 limit?: number;
+                /** @description nextCursor of the previous page, with the same filters (opaque: the sort key of its last row) */
                 cursor?: string;
             };
             header?: never;
@@ -3934,6 +3942,7 @@ export interface operations {
                 /** @description Name or ID number */
                 q?: string;
                 limit?: number;
+                /** @description nextCursor of the previous page, with the same filters (opaque: the sort key of its last row) */
                 cursor?: string;
             };
             header?: never;
@@ -4080,6 +4089,7 @@ export interface operations {
                 /** @description Name or ID number */
                 q?: string;
                 limit?: number;
+                /** @description nextCursor of the previous page, with the same filters (opaque: the sort key of its last row) */
                 cursor?: string;
             };
             header?: never;

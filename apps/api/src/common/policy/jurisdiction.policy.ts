@@ -62,6 +62,21 @@ export class JurisdictionPolicy {
     return { sql: '1 = 0', params: {} };
   }
 
+  /**
+   * The same rule as `condition()`, as conditions that never overlap and whose union is the caller's
+   * jurisdiction, each an equality an index can lead with: a province official's records are those of the
+   * province and those without a province (two index scans instead of one OR that no index orders).
+   */
+  conditions(user: AuthUser, cols: ScopeColumns): { sql: string; params: Record<string, unknown> }[] {
+    if (user.role !== Role.CITIZEN && user.unitLevel === UnitLevel.PROVINCE && user.provinceCode) {
+      return [
+        { sql: `${cols.province} = :scopeProvince`, params: { scopeProvince: user.provinceCode } },
+        { sql: `${cols.province} IS NULL`, params: {} },
+      ];
+    }
+    return [this.condition(user, cols)];
+  }
+
   isInScope(user: AuthUser, record: Jurisdictional): boolean {
     if (user.role === Role.CITIZEN) return !!record.ownerId && record.ownerId === user.id;
     if (user.unitLevel === UnitLevel.PROVINCE && user.provinceCode) return record.provinceCode === user.provinceCode || record.provinceCode === null;

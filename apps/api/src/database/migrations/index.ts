@@ -9,6 +9,7 @@ import { Rollups1795520000000 } from './1795520000000-Rollups';
 import { RollupOrigins1795520000001 } from './1795520000001-RollupOrigins';
 import { IdempotencyHolderPid1795530000000 } from './1795530000000-IdempotencyHolderPid';
 import { RollupStateMigration1795540000000 } from './1795540000000-RollupStateMigration';
+import { ListKeysetIndexes1795550000000 } from './1795550000000-ListKeysetIndexes';
 
 /** Migrations in order; each is DDL only (seeds and back-fills are separate commands). */
-export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581, Trips1795494140539, AccountImports1795497808903, IdempotencyHolder1795510000000, Rollups1795520000000, RollupOrigins1795520000001, IdempotencyHolderPid1795530000000, RollupStateMigration1795540000000];
+export const MIGRATIONS: Function[] = [Foundation1795487875952, AuditAppendOnly1795487875953, CasesAndDocuments1795490136283, Movements1795492677581, Trips1795494140539, AccountImports1795497808903, IdempotencyHolder1795510000000, Rollups1795520000000, RollupOrigins1795520000001, IdempotencyHolderPid1795530000000, RollupStateMigration1795540000000, ListKeysetIndexes1795550000000];

@@ -4,12 +4,16 @@ import { PersonRecord } from './person-record';
 
 /** An F0 case, opened by accepting an infection report. One open case per ID number. */
 @Entity('cases')
-@Index('idx_cases_commune', ['communeCode', 'status', 'positiveTestDate'])
-@Index('idx_cases_district', ['districtCode', 'status', 'positiveTestDate'])
-@Index('idx_cases_province', ['provinceCode', 'status', 'positiveTestDate'])
 @Index('idx_cases_owner', ['ownerId'])
 @Index('idx_cases_updated', ['updatedAt'])
 @Index('uq_cases_open_id_number', ['idNumber'], { unique: true, where: `status <> 'RECOVERED'` })
+// Per jurisdiction level, a case's status and the case list's order, for keyset pages (danger signs first, then
+// the latest positive test, the id): (code, status, (danger_since IS NOT NULL), positive_test_date, id)
+// INCLUDE (danger_since). They also serve what (code, status, positive_test_date) served. Expression indexes,
+// which TypeORM cannot describe: made by the ListKeysetIndexes migration.
+@Index('idx_cases_province_list', { synchronize: false })
+@Index('idx_cases_district_list', { synchronize: false })
+@Index('idx_cases_commune_list', { synchronize: false })
 export class Case extends PersonRecord {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

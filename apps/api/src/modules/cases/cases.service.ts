@@ -1,9 +1,10 @@
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
-import { CaseStatus, CaseView, DANGER_SPO2_BELOW, DANGER_SYMPTOMS, ErrorCode, foldVietnamese } from '@cordon/contracts';
+import { Brackets, DataSource, EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { CaseStatus, CaseView, DANGER_SPO2_BELOW, DANGER_SYMPTOMS, ErrorCode, foldVietnamese, LIST_TOTAL_CAP } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { conflict, DomainError, forbidden } from '../../common/errors/domain-error';
+import { KeysetQuery, type KeyColumn } from '../../common/db/keyset';
 import { inOrderOf, streamIdBatches } from '../../common/db/stream-ids';
 import { decodeOffset, page } from '../../common/http/offset-cursor';
 import { uuidv7 } from '../../common/ids';
@@ -23,6 +24,21 @@ import { PoliciesService } from './policies.service';
 
 const caseScope = scopeColumns('c', { owner: 'c.owner_id' });
 const OPEN: CaseStatus[] = [CaseStatus.ISOLATING, CaseStatus.HOSPITALISED];
+/** The one status each view lists. */
+const VIEW_STATUS: Record<CaseView, CaseStatus> = {
+  [CaseView.ISOLATING]: CaseStatus.ISOLATING,
+  [CaseView.ATTENTION]: CaseStatus.ISOLATING,
+  [CaseView.ELIGIBLE]: CaseStatus.ISOLATING,
+  [CaseView.OVERDUE_CONFIRMATION]: CaseStatus.ISOLATING,
+  [CaseView.HOSPITALISED]: CaseStatus.HOSPITALISED,
+  [CaseView.RECOVERED]: CaseStatus.RECOVERED,
+};
+/** The case list's order (all descending): danger signs first, then the latest positive test; the id breaks ties. */
+const CASE_ORDER: KeyColumn[] = [
+  { sql: '(c.danger_since IS NOT NULL)', kind: 'boolean' },
+  { sql: 'c.positive_test_date', kind: 'date' },
+  { sql: 'c.id', kind: 'uuid' },
+];
 
 /** F0 cases: opened from accepted reports, followed through check-ins, closed by a recovery confirmation. */
 @Injectable()
@@ -45,8 +61,21 @@ export class CasesService {
   }
 
   private baseQuery(user: AuthUser, query: CaseQueryDto) {
-    const qb = this.cases.createQueryBuilder('c');
-    this.policy.scope(qb, user, caseScope);
+    return this.filtered(this.policy.scope(this.cases.createQueryBuilder('c'), user, caseScope), query);
+  }
+
+  /**
+   * The caller's cases as branches that never overlap, each filtered: one per part of the jurisdiction (see
+   * JurisdictionPolicy.conditions) and status, the equality columns the idx_cases_*_list indexes lead with.
+   */
+  private branches(user: AuthUser, query: CaseQueryDto) {
+    const statuses = Object.values(CaseStatus).filter((s) => (!query.status || s === query.status) && (!query.view || s === VIEW_STATUS[query.view]));
+    return this.policy.conditions(user, caseScope).flatMap(({ sql, params }) =>
+      statuses.map((status, i) => this.filtered(this.cases.createQueryBuilder('c').where(sql, params).andWhere(`c.status = :branchStatus${i}`, { [`branchStatus${i}`]: status }), query)),
+    );
+  }
+
+  private filtered(qb: SelectQueryBuilder<Case>, query: CaseQueryDto) {
     if (query.status) qb.andWhere('c.status = :status', { status: query.status });
     if (query.communeCode) qb.andWhere('c.commune_code = :commune', { commune: query.communeCode });
     if (query.districtCode) qb.andWhere('c.district_code = :district', { district: query.districtCode });
@@ -78,27 +107,26 @@ export class CasesService {
 
   async list(user: AuthUser, query: CaseQueryDto): Promise<CaseListDto> {
     const limit = query.limit ?? 50;
-    const offset = decodeOffset(query.cursor);
     const today = vietnamDate();
-    const qb = this.baseQuery(user, query)
-      .orderBy('(c.danger_since IS NOT NULL)', 'DESC')
-      .addOrderBy('c.positive_test_date', 'DESC')
-      .addOrderBy('c.id', 'DESC');
-    let rows: Case[];
-    let total: number;
     if (query.view === CaseView.ELIGIBLE || query.view === CaseView.OVERDUE_CONFIRMATION) {
       // Eligibility comes from the dated rules function, not SQL: evaluate the isolating cases in scope.
-      const all = await qb.getMany();
+      const offset = decodeOffset(query.cursor);
+      const all = await this.baseQuery(user, query)
+        .orderBy('(c.danger_since IS NOT NULL)', 'DESC')
+        .addOrderBy('c.positive_test_date', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .getMany();
       const states = await Promise.all(all.map((c) => this.isolationOf(c, today)));
       const wanted = all.filter((_, i) => (query.view === CaseView.ELIGIBLE ? states[i].eligible : states[i].overdueConfirmation));
-      total = wanted.length;
-      rows = wanted.slice(offset, offset + limit + 1);
-    } else {
-      total = await qb.clone().getCount();
-      rows = await qb.offset(offset).limit(limit + 1).getMany();
+      const { items, nextCursor } = page(wanted.slice(offset, offset + limit + 1), offset, limit);
+      return { items: await this.toDtos(items, today), nextCursor, total: wanted.length, totalCapped: false };
     }
-    const { items, nextCursor } = page(rows, offset, limit);
-    return { items: await this.toDtos(items, today), nextCursor, total };
+    // Danger signs first, then the latest positive test: keyset pages over the idx_cases_*_list indexes.
+    const branches = this.branches(user, query);
+    if (!branches.length) return { items: [], nextCursor: null, total: 0, totalCapped: false }; // a status the view excludes
+    const { ids, nextCursor, total, capped } = await new KeysetQuery(this.dataSource, branches, CASE_ORDER).read(limit, query.cursor, LIST_TOTAL_CAP);
+    const rows = ids.length ? inOrderOf(ids, await this.cases.findBy({ id: In(ids) })) : [];
+    return { items: await this.toDtos(rows, today), nextCursor, total, totalCapped: capped };
   }
 
   private async toDtos(rows: Case[], today = vietnamDate()): Promise<CaseDto[]> {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
-import { FollowUpStatus } from '@cordon/contracts';
+import { FollowUpStatus, LIST_TOTAL_CAP, RiskLevel } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
+import { KeysetQuery, type KeyColumn } from '../../common/db/keyset';
 import { inOrderOf, streamIdBatches } from '../../common/db/stream-ids';
-import { decodeOffset, page } from '../../common/http/offset-cursor';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
 import { addDays, vietnamDate } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
@@ -13,6 +13,18 @@ import { DeclarationsService } from './declarations.service';
 import type { ArrivalDto, ArrivalListDto, ArrivalQueryDto, FollowUpDto } from './dtos/arrival.dto';
 import { ArrivalFollowUp } from './follow-up.entity';
 import { Passage } from './passage.entity';
+
+/** High risk first: the rank the board sorts by, descending (the same expression as the board indexes'). */
+export const RISK_RANK = `CASE d.risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END`;
+const RANK_OF: Record<RiskLevel, number> = { [RiskLevel.HIGH]: 2, [RiskLevel.MEDIUM]: 1, [RiskLevel.LOW]: 0 };
+/** An arrival's follow-up status (pending until the commune records one). */
+const FOLLOW_UP_STATUS = `COALESCE((SELECT fu.status FROM arrival_follow_ups fu WHERE fu.declaration_id = d.id), 'PENDING')`;
+/** The board's order (all descending): high risk first, then the latest travel date; the id breaks ties. */
+const ARRIVAL_ORDER: KeyColumn[] = [
+  { sql: RISK_RANK, kind: 'int' },
+  { sql: 'd.travel_date', kind: 'date' },
+  { sql: 'd.id', kind: 'uuid' },
+];
 
 /** Arrivals into the province by destination commune, and the commune's follow-up of each. */
 @Injectable()
@@ -28,41 +40,37 @@ export class ArrivalsService {
 
   async list(user: AuthUser, query: ArrivalQueryDto): Promise<ArrivalListDto> {
     const limit = query.limit ?? 50;
-    const offset = decodeOffset(query.cursor);
-    const qb = this.filtered(user, query);
-    const total = await qb.clone().getCount();
-    const rows = await this.ordered(qb).offset(offset).limit(limit + 1).getMany();
-    const { items, nextCursor } = page(rows, offset, limit);
-    return { items: await this.toDtos(items), nextCursor, total };
+    // Keyset pages over the idx_declarations_*_board indexes, in the board's order; the total counted up to a cap.
+    const { ids, nextCursor, total, capped } = await new KeysetQuery(this.dataSource, this.branches(user, query), ARRIVAL_ORDER).read(limit, query.cursor, LIST_TOTAL_CAP);
+    const rows = ids.length ? inOrderOf(ids, await this.declarations.findBy({ id: In(ids) })) : [];
+    return { items: await this.toDtos(rows), nextCursor, total, totalCapped: capped };
   }
 
   /** Every arrival matching the filters, in the board's order, for the CSV export (one cursor, flat memory). */
   async *all(user: AuthUser, query: ArrivalQueryDto): AsyncGenerator<ArrivalDto> {
-    for await (const ids of streamIdBatches(this.dataSource, this.ordered(this.filtered(user, query)), 'd.id')) {
+    const ordered = this.filtered(this.policy.scope(this.declarations.createQueryBuilder('d'), user, scopeColumns('d')), query);
+    ARRIVAL_ORDER.forEach((c, i) => (i ? ordered.addOrderBy(c.sql, 'DESC') : ordered.orderBy(c.sql, 'DESC')));
+    for await (const ids of streamIdBatches(this.dataSource, ordered, 'd.id')) {
       yield* await this.toDtos(inOrderOf(ids, await this.declarations.findBy({ id: In(ids) })));
     }
   }
 
-  private filtered(user: AuthUser, query: ArrivalQueryDto) {
-    const today = vietnamDate();
-    const qb = this.declarations
-      .createQueryBuilder('d')
-      .leftJoin(ArrivalFollowUp, 'f', 'f.declaration_id = d.id')
-      .where('d.travel_date BETWEEN :from AND :to', { from: query.from ?? addDays(today, -6), to: query.to ?? today });
-    this.policy.scope(qb, user, scopeColumns('d'));
-    if (query.riskLevel) qb.andWhere('d.risk_level = :risk', { risk: query.riskLevel });
-    if (query.communeCode) qb.andWhere('d.commune_code = :commune', { commune: query.communeCode });
-    if (query.fromZone) qb.andWhere('d.origin_zone_level IS NOT NULL');
-    if (query.status) qb.andWhere(`COALESCE(f.status, 'PENDING') = :status`, { status: query.status });
-    return qb;
+  /** The caller's arrivals as branches that never overlap (see JurisdictionPolicy.conditions), each filtered. */
+  private branches(user: AuthUser, query: ArrivalQueryDto) {
+    return this.policy.conditions(user, scopeColumns('d')).map(({ sql, params }) => this.filtered(this.declarations.createQueryBuilder('d').where(sql, params), query));
   }
 
-  /** High risk first, then the latest travel date. */
-  private ordered(qb: SelectQueryBuilder<MovementDeclaration>) {
-    return qb
-      .orderBy(`CASE d.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END`, 'ASC')
-      .addOrderBy('d.travel_date', 'DESC')
-      .addOrderBy('d.id', 'DESC');
+  private filtered(qb: SelectQueryBuilder<MovementDeclaration>, query: ArrivalQueryDto) {
+    const today = vietnamDate();
+    qb.andWhere('d.travel_date BETWEEN :from AND :to', { from: query.from ?? addDays(today, -6), to: query.to ?? today });
+    // The rank too, so that the board index's rank column narrows the scan to that risk level.
+    if (query.riskLevel) qb.andWhere(`d.risk_level = :risk AND ${RISK_RANK} = :rank`, { risk: query.riskLevel, rank: RANK_OF[query.riskLevel] });
+    if (query.communeCode) qb.andWhere('d.commune_code = :commune', { commune: query.communeCode });
+    if (query.fromZone) qb.andWhere('d.origin_zone_level IS NOT NULL');
+    // A subquery per row rather than a join: the board index is read in order and the scan stops at the page (a
+    // join lets the planner hash every follow-up and sort the whole period when it misjudges a commune's size).
+    if (query.status) qb.andWhere(`${FOLLOW_UP_STATUS} = :status`, { status: query.status });
+    return qb;
   }
 
   async recordFollowUp(user: AuthUser, declarationId: string, dto: FollowUpDto, ctx: RequestContext): Promise<ArrivalDto> {

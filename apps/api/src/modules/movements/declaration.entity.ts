@@ -13,6 +13,12 @@ import { JurisdictionCodes } from '../../common/policy/jurisdiction-codes';
 @Index('idx_declarations_declarant', ['declarantId', 'createdAt'])
 @Index('idx_declarations_id_number', ['idNumber'])
 @Index('idx_declarations_created', ['createdAt'])
+// The arrivals board's order per jurisdiction level, for keyset pages (high risk first, then the latest travel
+// date, the id): (code, RISK_RANK, travel_date, id) INCLUDE (risk_level, origin_zone_level). Expression indexes,
+// which TypeORM cannot describe: made by the ListKeysetIndexes migration.
+@Index('idx_declarations_province_board', { synchronize: false })
+@Index('idx_declarations_district_board', { synchronize: false })
+@Index('idx_declarations_commune_board', { synchronize: false })
 export class MovementDeclaration extends JurisdictionCodes {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

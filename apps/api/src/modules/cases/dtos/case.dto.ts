@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, buildMessage, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { CaseReportDto } from './case-report.dto';
-import { AttentionReason, CaseStatus, CaseView, DocumentKind, DocumentStatus, Gender, Symptom, TestType } from '@cordon/contracts';
+import { AttentionReason, CaseStatus, CaseView, DocumentKind, DocumentStatus, Gender, LIST_TOTAL_CAP, Symptom, TestType } from '@cordon/contracts';
+import { CURSOR_MAX_LENGTH } from '../../../common/db/keyset';
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,7 +43,7 @@ export class CaseQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, with the same filters (opaque: the sort key of its last row)', maxLength: CURSOR_MAX_LENGTH }) @IsOptional() @IsString() @MaxLength(CURSOR_MAX_LENGTH)
   cursor?: string;
 }
 
@@ -138,7 +139,8 @@ export class CaseDetailDto extends CaseDto {
 export class CaseListDto {
   @ApiProperty({ type: [CaseDto] }) items: CaseDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-  @ApiProperty() total: number;
+  @ApiProperty({ description: `Rows matching the filters, counted up to ${LIST_TOTAL_CAP}: exact when totalCapped is false; when more match, ${LIST_TOTAL_CAP} (and totalCapped is true)` }) total: number;
+  @ApiProperty({ description: `true when more than ${LIST_TOTAL_CAP} rows match: total is then a lower bound (show it as "${LIST_TOTAL_CAP}+")` }) totalCapped: boolean;
 }
 
 export class AcceptedReportDto {

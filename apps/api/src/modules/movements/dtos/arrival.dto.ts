@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { FollowUpStatus, RiskLevel } from '@cordon/contracts';
+import { FollowUpStatus, LIST_TOTAL_CAP, RiskLevel } from '@cordon/contracts';
+import { CURSOR_MAX_LENGTH } from '../../../common/db/keyset';
 import { DeclarationDto } from './declaration.dto';
 
 const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : typeof value === 'string' ? value.trim() : value);
@@ -29,7 +30,7 @@ export class ArrivalQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, with the same filters (opaque: the sort key of its last row)', maxLength: CURSOR_MAX_LENGTH }) @IsOptional() @IsString() @MaxLength(CURSOR_MAX_LENGTH)
   cursor?: string;
 }
 
@@ -56,5 +57,6 @@ export class ArrivalDto {
 export class ArrivalListDto {
   @ApiProperty({ type: [ArrivalDto] }) items: ArrivalDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-  @ApiProperty() total: number;
+  @ApiProperty({ description: `Rows matching the filters, counted up to ${LIST_TOTAL_CAP}: exact when totalCapped is false; when more match, ${LIST_TOTAL_CAP} (and totalCapped is true)` }) total: number;
+  @ApiProperty({ description: `true when more than ${LIST_TOTAL_CAP} rows match: total is then a lower bound (show it as "${LIST_TOTAL_CAP}+")` }) totalCapped: boolean;
 }
