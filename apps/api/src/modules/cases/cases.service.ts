@@ -9,7 +9,7 @@ import { inOrderOf, streamIdBatches } from '../../common/db/stream-ids';
 import { decodeOffset, page } from '../../common/http/offset-cursor';
 import { uuidv7 } from '../../common/ids';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
-import { daysBetween, vietnamDate } from '../../common/time';
+import { addDays, daysBetween, vietnamDate } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
 import { DocumentsService } from '../documents/documents.service';
 import { GeographyService } from '../geography/geography.service';
@@ -108,25 +108,42 @@ export class CasesService {
   async list(user: AuthUser, query: CaseQueryDto): Promise<CaseListDto> {
     const limit = query.limit ?? 50;
     const today = vietnamDate();
-    if (query.view === CaseView.ELIGIBLE || query.view === CaseView.OVERDUE_CONFIRMATION) {
-      // Eligibility comes from the dated rules function, not SQL: evaluate the isolating cases in scope.
-      const offset = decodeOffset(query.cursor);
-      const all = await this.baseQuery(user, query)
-        .orderBy('(c.danger_since IS NOT NULL)', 'DESC')
-        .addOrderBy('c.positive_test_date', 'DESC')
-        .addOrderBy('c.id', 'DESC')
-        .getMany();
-      const states = await Promise.all(all.map((c) => this.isolationOf(c, today)));
-      const wanted = all.filter((_, i) => (query.view === CaseView.ELIGIBLE ? states[i].eligible : states[i].overdueConfirmation));
-      const { items, nextCursor } = page(wanted.slice(offset, offset + limit + 1), offset, limit);
-      return { items: await this.toDtos(items, today), nextCursor, total: wanted.length, totalCapped: false };
-    }
+    if (query.view === CaseView.ELIGIBLE || query.view === CaseView.OVERDUE_CONFIRMATION) return this.listByRules(user, query, limit, today);
     // Danger signs first, then the latest positive test: keyset pages over the idx_cases_*_list indexes.
     const branches = this.branches(user, query);
     if (!branches.length) return { items: [], nextCursor: null, total: 0, totalCapped: false }; // a status the view excludes
     const { ids, nextCursor, total, capped } = await new KeysetQuery(this.dataSource, branches, CASE_ORDER).read(limit, query.cursor, LIST_TOTAL_CAP);
     const rows = ids.length ? inOrderOf(ids, await this.cases.findBy({ id: In(ids) })) : [];
     return { items: await this.toDtos(rows, today), nextCursor, total, totalCapped: capped };
+  }
+
+  /**
+   * The eligible (or overdue) isolating cases: eligibility comes from the dated rules function, not SQL, so the
+   * isolating cases in scope are evaluated (the fields the rules read only, in the list's order) and paged by
+   * offset. SQL narrows them first by what every policy implies: eligible from the last regular day at the
+   * earliest (positive test + isolationDays - 1), overdue more than confirmationDueDays after that.
+   */
+  private async listByRules(user: AuthUser, query: CaseQueryDto, limit: number, today: string): Promise<CaseListDto> {
+    const offset = decodeOffset(query.cursor);
+    const policies = await this.policies.all();
+    const minDays = Math.min(...policies.map((p) => p.isolationDays));
+    const minDue = Math.min(...policies.map((p) => p.confirmationDueDays));
+    const latestTest = query.view === CaseView.ELIGIBLE ? addDays(today, 1 - minDays) : addDays(today, -minDue - minDays);
+    const qb = this.baseQuery(user, query)
+      .andWhere('c.positive_test_date <= :latestTest', { latestTest })
+      .select('c.id', 'id')
+      .addSelect('c.policy_version', 'policyVersion')
+      .addSelect(`to_char(c.positive_test_date, 'YYYY-MM-DD')`, 'positiveTestDate')
+      .addSelect('c.vaccine_doses', 'vaccineDoses')
+      .addSelect(`to_char(c.negative_test_date, 'YYYY-MM-DD')`, 'negativeTestDate');
+    CASE_ORDER.forEach((c, i) => (i ? qb.addOrderBy(c.sql, 'DESC') : qb.orderBy(c.sql, 'DESC')));
+    const candidates = await qb.getRawMany<Pick<Case, 'id' | 'policyVersion' | 'positiveTestDate' | 'vaccineDoses' | 'negativeTestDate'>>();
+    const states = await Promise.all(candidates.map((c) => this.isolationOf(c, today)));
+    const wanted = candidates.filter((_, i) => (query.view === CaseView.ELIGIBLE ? states[i].eligible : states[i].overdueConfirmation));
+    const { items, nextCursor } = page(wanted.slice(offset, offset + limit + 1), offset, limit);
+    const ids = items.map((c) => c.id);
+    const rows = ids.length ? inOrderOf(ids, await this.cases.findBy({ id: In(ids) })) : [];
+    return { items: await this.toDtos(rows, today), nextCursor, total: wanted.length, totalCapped: false };
   }
 
   private async toDtos(rows: Case[], today = vietnamDate()): Promise<CaseDto[]> {

@@ -18,7 +18,7 @@ export async function seedIsolationPolicies(dataSource: DataSource): Promise<num
 /** Dated isolation policies: the version in force on a date, and new versions from the Department of Health. */
 @Injectable()
 export class PoliciesService {
-  private cache?: { at: number; policies: IsolationPolicy[] };
+  private cache?: { at: number; policies: Promise<IsolationPolicy[]> };
 
   constructor(
     @InjectRepository(IsolationPolicy) private readonly policies: Repository<IsolationPolicy>,
@@ -27,8 +27,16 @@ export class PoliciesService {
   ) {}
 
   async all(): Promise<IsolationPolicy[]> {
-    // A short cache: policies change a few times a year, and every case view reads them.
-    if (!this.cache || Date.now() - this.cache.at > 30_000) this.cache = { at: Date.now(), policies: await this.policies.find({ order: { validFrom: 'DESC' } }) };
+    // A short cache: policies change a few times a year, and every case view reads them. The pending read is
+    // cached, so that the many cases of one list (evaluated at once) share one query instead of each sending its own.
+    if (!this.cache || Date.now() - this.cache.at > 30_000) {
+      const policies = this.policies.find({ order: { validFrom: 'DESC' } });
+      const entry = { at: Date.now(), policies };
+      this.cache = entry;
+      policies.catch(() => {
+        if (this.cache === entry) this.cache = undefined;
+      });
+    }
     return this.cache.policies;
   }
 
