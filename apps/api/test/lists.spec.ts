@@ -1,4 +1,8 @@
 import { LIST_TOTAL_CAP } from '@cordon/contracts';
+import { addDays as addDaysIso } from '../src/common/time';
+import { IsolationPolicy } from '../src/modules/cases/isolation-policy.entity';
+import { evaluateIsolation, type IsolationRules } from '../src/modules/cases/isolation-rules';
+import { PoliciesService } from '../src/modules/cases/policies.service';
 import { openCase, vietnamToday } from './support/cases';
 import { declaration } from './support/movements';
 import { createTestApp, type TestApp, type TestUser } from './support/test-app';
@@ -152,7 +156,7 @@ describe('keyset lists', () => {
   });
 
   /** Copies of a case opened through the API, one per row (status, danger signs, positive-test date, commune, name). */
-  async function seedCases(prefix: string, rows: { status: string; danger: boolean; day: string; commune: string; name: string }[]): Promise<void> {
+  async function seedCases(prefix: string, rows: { status: string; danger: boolean; day: string; commune: string; name: string; doses?: number; negative?: string | null; policy?: string }[]): Promise<void> {
     const citizen = await t.newCitizen({ communeCode: '02200' });
     const accepting = await t.newStaff('COMMUNE_STAFF', '02200');
     const { caseId } = await openCase(t, citizen, accepting);
@@ -168,15 +172,18 @@ describe('keyset lists', () => {
       province_code: 'u.province_code',
       full_name: 'v.name',
       full_name_folded: 'lower(v.name)',
+      vaccine_doses: 'COALESCE(v.doses, t.vaccine_doses)',
+      negative_test_date: 'v.negative',
+      policy_version: 'COALESCE(v.policy, t.policy_version)',
     };
     await t.dataSource.query(
       `INSERT INTO cases (${columns.join(', ')})
        SELECT ${columns.map((c) => override[c] ?? `t.${c}`).join(', ')}
        FROM cases t
-       CROSS JOIN unnest($2::text[], $3::boolean[], $4::date[], $5::text[], $6::text[]) WITH ORDINALITY AS v(status, danger, day, commune, name, n)
+       CROSS JOIN unnest($2::text[], $3::boolean[], $4::date[], $5::text[], $6::text[], $7::int[], $8::date[], $9::text[]) WITH ORDINALITY AS v(status, danger, day, commune, name, doses, negative, policy, n)
        JOIN admin_units u ON u.code = v.commune
        WHERE t.id = $1`,
-      [caseId, rows.map((r) => r.status), rows.map((r) => r.danger), rows.map((r) => r.day), rows.map((r) => r.commune), rows.map((r) => r.name)],
+      [caseId, rows.map((r) => r.status), rows.map((r) => r.danger), rows.map((r) => r.day), rows.map((r) => r.commune), rows.map((r) => r.name), rows.map((r) => r.doses ?? null), rows.map((r) => r.negative ?? null), rows.map((r) => r.policy ?? null)],
     );
     await t.dataSource.query(`DELETE FROM cases WHERE id = $1`, [caseId]);
   }
@@ -211,5 +218,46 @@ describe('keyset lists', () => {
     // A cursor of the arrivals board is not one of the case list (another order).
     const board = await t.http.get('/api/v1/arrivals').query({ ...range, limit: 1 }).set('Authorization', health.auth).expect(200);
     await t.http.get('/api/v1/cases').query({ cursor: board.body.nextCursor }).set('Authorization', health.auth).expect(400);
+  });
+
+  it('lists the eligible and the overdue cases as the rules function finds them, page by page', async () => {
+    const rows: Parameters<typeof seedCases>[1] = [];
+    for (let i = 0; i < 120; i++) {
+      const day = vietnamToday(-(i % 30));
+      rows.push({ status: i % 7 === 0 ? 'RECOVERED' : 'ISOLATING', danger: i % 11 === 0, day, commune: '02230', name: 'le van hop', doses: i % 3 ? 2 : 0, negative: i % 4 === 0 ? addDaysIso(day, 6 + (i % 5)) : null, policy: i % 2 ? '2022-02-15' : '2021-07-01' });
+    }
+    // On the edges of what SQL narrows to (policy 2022-02-15: 7 days, a negative test on the last day ends it,
+    // confirmation due 2 days later): eligible today exactly, overdue today exactly, eligible but not yet overdue.
+    for (const [ago, negativeAgo] of [[6, 0], [9, 3], [8, 2]]) rows.push({ status: 'ISOLATING', danger: false, day: vietnamToday(-ago), commune: '02230', name: 'bien', doses: 2, negative: vietnamToday(-negativeAgo), policy: '2022-02-15' });
+    await seedCases('L', rows);
+    const policies: IsolationRules[] = await t.dataSource.getRepository(IsolationPolicy).find();
+    const today = vietnamToday();
+    const isolating: { id: string; danger: boolean; positiveTestDate: string; vaccineDoses: number; negativeTestDate: string | null; policyVersion: string }[] = await t.dataSource.query(
+      `SELECT id, danger_since IS NOT NULL AS danger, to_char(positive_test_date, 'YYYY-MM-DD') AS "positiveTestDate", vaccine_doses AS "vaccineDoses", to_char(negative_test_date, 'YYYY-MM-DD') AS "negativeTestDate", policy_version AS "policyVersion"
+       FROM cases WHERE commune_code = '02230' AND status = 'ISOLATING'`,
+    );
+    const inOrder = isolating.sort((a, b) => descending([Number(a.danger), a.positiveTestDate, a.id], [Number(b.danger), b.positiveTestDate, b.id]));
+    const state = (c: (typeof inOrder)[number]) => evaluateIsolation(policies.find((p) => p.version === c.policyVersion)!, c, today);
+    for (const view of ['ELIGIBLE', 'OVERDUE_CONFIRMATION'] as const) {
+      const expected = inOrder.filter((c) => (view === 'ELIGIBLE' ? state(c).eligible : state(c).overdueConfirmation)).map((c) => c.id);
+      expect(expected.length).toBeGreaterThan(7);
+      const { ids, first } = await allPages(t, '/api/v1/cases', { view, communeCode: '02230' }, health.auth, (c: { id: string }) => c.id);
+      expect({ view, ids }).toEqual({ view, ids: expected });
+      expect(first).toMatchObject({ total: expected.length, totalCapped: false });
+    }
+  });
+
+  it('reads the isolation policies once for a list whose cases are evaluated at once, even when the cache has expired', async () => {
+    const service = t.app.get(PoliciesService);
+    const internals = service as unknown as { cache?: unknown; policies: { find: (...args: unknown[]) => unknown } };
+    internals.cache = undefined;
+    const find = jest.spyOn(internals.policies, 'find');
+    try {
+      const read = await Promise.all(Array.from({ length: 200 }, () => service.all()));
+      expect(find).toHaveBeenCalledTimes(1);
+      expect(new Set(read).size).toBe(1);
+    } finally {
+      find.mockRestore();
+    }
   });
 });
