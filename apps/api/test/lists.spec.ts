@@ -1,4 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { LIST_TOTAL_CAP } from '@cordon/contracts';
+import { csvStream } from '../src/common/csv/csv';
+import { ArrivalsService } from '../src/modules/movements/arrivals.service';
 import { addDays as addDaysIso } from '../src/common/time';
 import { IsolationPolicy } from '../src/modules/cases/isolation-policy.entity';
 import { evaluateIsolation, type IsolationRules } from '../src/modules/cases/isolation-rules';
@@ -48,7 +53,7 @@ async function allPages(t: TestApp, path: string, query: Record<string, unknown>
   return { ids, first: first!, pages };
 }
 
-describe('keyset lists', () => {
+describe('keyset lists and the arrivals export', () => {
   let t: TestApp;
   let health: TestUser;
   let district: TestUser;
@@ -153,6 +158,80 @@ describe('keyset lists', () => {
     expect(all.body.items).toHaveLength(5);
     const few = await t.http.get('/api/v1/arrivals').query({ from: day, to: day, fromZone: true }).set('Authorization', health.auth).expect(200);
     expect(few.body).toMatchObject({ total: 3, totalCapped: false });
+  });
+
+  it('exports every arrival in the board order to a slow reader, one batch fetched at a time', async () => {
+    const day = vietnamToday(-10);
+    const rows = Array.from({ length: 2600 }, (_, i) => ({ risk: ['LOW', 'HIGH', 'MEDIUM'][i % 3], day, commune: i % 2 ? '02212' : '02242', zone: null }));
+    await seedArrivals('E', rows);
+    const expected: { id_number: string }[] = await t.dataSource.query(
+      `SELECT id_number FROM movement_declarations WHERE travel_date = $1 ORDER BY CASE risk_level WHEN 'HIGH' THEN 2 WHEN 'MEDIUM' THEN 1 ELSE 0 END DESC, travel_date DESC, id DESC`,
+      [day],
+    );
+    expect(expected).toHaveLength(2600);
+
+    // Over HTTP, read a few KB at a time with pauses: every row arrives, in order.
+    const server = t.app.getHttpServer() as http.Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port, path: `/api/v1/arrivals/export.csv?from=${day}&to=${day}`, headers: { authorization: health.auth } }, (res) => {
+        expect(res.statusCode).toBe(200);
+        const chunks: Buffer[] = [];
+        res.pause();
+        const step = () => {
+          let chunk: Buffer | null;
+          for (let i = 0; i < 4 && (chunk = res.read(4096) ?? res.read()) !== null; i++) chunks.push(chunk);
+          if (res.readableEnded) return resolve(Buffer.concat(chunks).toString('utf8'));
+          setTimeout(step, 2);
+        };
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+        step();
+      });
+      req.on('error', reject);
+    });
+    const lines = body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    expect(lines[0]).toContain('Số định danh');
+    expect(lines.slice(1).map((l) => l.split(',')[1])).toEqual(expected.map((r) => r.id_number));
+
+    // The stream itself: with the reader stalled, no further batch is fetched from the database.
+    const fetches: number[] = [];
+    const createQueryRunner = t.dataSource.createQueryRunner.bind(t.dataSource);
+    const spy = jest.spyOn(t.dataSource, 'createQueryRunner').mockImplementation((mode) => {
+      const runner = createQueryRunner(mode);
+      const query = runner.query.bind(runner);
+      runner.query = (async (sql: string, ...rest: unknown[]) => {
+        if (/^FETCH/.test(sql)) fetches.push(Date.now());
+        return query(sql, ...(rest as []));
+      }) as typeof runner.query;
+      return runner;
+    });
+    try {
+      let release: (() => void) | undefined;
+      let written = 0;
+      const stalled = new Writable({
+        highWaterMark: 1024,
+        write(chunk: Buffer, _encoding, callback) {
+          written += chunk.length;
+          if (written > 1024) release = callback; // the consumer stops reading here
+          else callback();
+        },
+      });
+      const rowsOut = t.app.get(ArrivalsService).exportRows(health.user as never, { from: day, to: day } as never);
+      // Wide lines (about 250 bytes): one batch of 1,000 rows is far more than the stream buffers hold.
+      const stream = csvStream([{ header: 'id', value: (r: { idNumber: string }) => r.idNumber.repeat(20) }], rowsOut);
+      stream.pipe(stalled);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(fetches.length).toBeLessThanOrEqual(2); // 2,600 rows are 3 batches of 1,000: the rest waits for the reader
+      const done = new Promise((resolve) => stalled.on('finish', resolve));
+      stalled._write = (chunk: Buffer, _encoding, callback) => callback();
+      release?.();
+      await done;
+      expect(fetches.length).toBe(3);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   /** Copies of a case opened through the API, one per row (status, danger signs, positive-test date, commune, name). */

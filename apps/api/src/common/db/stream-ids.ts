@@ -1,24 +1,26 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
- * The ids a query selects, in its order, in batches, through a server-side cursor inside one read-only
- * REPEATABLE READ transaction: the database sorts once, the export sees one snapshot, and memory stays flat
- * however many rows there are (OFFSET paging would sort again for every page). The caller loads each
- * batch's records by id. Stopping the iteration (a client that disconnects) closes the cursor.
+ * The rows of a query, in its order, in batches of `batchSize`, through a server-side cursor inside one
+ * read-only REPEATABLE READ transaction: the database sorts once, the export sees one snapshot, and the
+ * process holds one batch at a time however many rows there are (OFFSET paging would sort again for every
+ * page). The next batch is fetched only when the caller asks for it: an export piped to a slow client
+ * (back-pressure) leaves the rest in the database. Stopping the iteration (a client that disconnects) closes
+ * the cursor.
  */
-export async function* streamIdBatches<T extends ObjectLiteral>(dataSource: DataSource, query: SelectQueryBuilder<T>, idColumn: string, batchSize = 1000): AsyncGenerator<string[]> {
-  const [sql, params] = query.clone().select(idColumn, 'id').getQueryAndParameters();
+export async function* streamRows<R>(dataSource: DataSource, sql: string, params: unknown[], batchSize = 1000): AsyncGenerator<R[]> {
   const leave = await exportSlot(dataSource);
   try {
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await runner.query(`DECLARE export_ids NO SCROLL CURSOR FOR ${sql}`, params);
+      await runner.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${sql}`, params);
       for (;;) {
-        const rows: { id: string }[] = await runner.query(`FETCH ${batchSize} FROM export_ids`);
+        const rows: R[] = await runner.query(`FETCH ${batchSize} FROM export_rows`);
         if (!rows.length) break;
-        yield rows.map((r) => r.id);
+        yield rows;
+        if (rows.length < batchSize) break;
       }
       await runner.query('COMMIT');
     } finally {
@@ -29,6 +31,12 @@ export async function* streamIdBatches<T extends ObjectLiteral>(dataSource: Data
   } finally {
     leave();
   }
+}
+
+/** The ids a query selects, in its order, in batches (see streamRows); the caller loads each batch's records by id. */
+export async function* streamIdBatches<T extends ObjectLiteral>(dataSource: DataSource, query: SelectQueryBuilder<T>, idColumn: string, batchSize = 1000): AsyncGenerator<string[]> {
+  const [sql, params] = query.clone().select(idColumn, 'id').getQueryAndParameters();
+  for await (const rows of streamRows<{ id: string }>(dataSource, sql, params, batchSize)) yield rows.map((r) => r.id);
 }
 
 /**

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type SelectQueryBuilder } from 'typeorm';
-import { FollowUpStatus, LIST_TOTAL_CAP, RiskLevel } from '@cordon/contracts';
+import { type DeclarationSource, FollowUpStatus, LIST_TOTAL_CAP, RiskLevel } from '@cordon/contracts';
 import type { AuthUser, RequestContext } from '../../common/auth/auth-user';
 import { KeysetQuery, type KeyColumn } from '../../common/db/keyset';
-import { inOrderOf, streamIdBatches } from '../../common/db/stream-ids';
+import { inOrderOf, streamRows } from '../../common/db/stream-ids';
 import { JurisdictionPolicy, scopeColumns } from '../../common/policy/jurisdiction.policy';
 import { addDays, vietnamDate } from '../../common/time';
 import { AuditService } from '../audit/audit.service';
+import { GeographyService } from '../geography/geography.service';
 import { MovementDeclaration } from './declaration.entity';
 import { DeclarationsService } from './declarations.service';
 import type { ArrivalDto, ArrivalListDto, ArrivalQueryDto, FollowUpDto } from './dtos/arrival.dto';
@@ -26,6 +27,25 @@ const ARRIVAL_ORDER: KeyColumn[] = [
   { sql: 'd.id', kind: 'uuid' },
 ];
 
+/** Rows per FETCH of the CSV export (about 150 KB of CSV). */
+const EXPORT_BATCH = 1000;
+
+/** One line of the arrivals CSV export. */
+export interface ArrivalExportRow {
+  fullName: string;
+  idNumber: string;
+  phone: string | null;
+  originName: string;
+  originZoneLevel: number | null;
+  destinationName: string;
+  destinationAddress: string;
+  travelDate: string;
+  riskLevel: RiskLevel;
+  source: DeclarationSource;
+  passages: number;
+  followUp: FollowUpStatus;
+}
+
 /** Arrivals into the province by destination commune, and the commune's follow-up of each. */
 @Injectable()
 export class ArrivalsService {
@@ -36,6 +56,7 @@ export class ArrivalsService {
     private readonly policy: JurisdictionPolicy,
     private readonly declarationsService: DeclarationsService,
     private readonly audit: AuditService,
+    private readonly geography: GeographyService,
   ) {}
 
   async list(user: AuthUser, query: ArrivalQueryDto): Promise<ArrivalListDto> {
@@ -46,12 +67,39 @@ export class ArrivalsService {
     return { items: await this.toDtos(rows), nextCursor, total, totalCapped: capped };
   }
 
-  /** Every arrival matching the filters, in the board's order, for the CSV export (one cursor, flat memory). */
-  async *all(user: AuthUser, query: ArrivalQueryDto): AsyncGenerator<ArrivalDto> {
-    const ordered = this.filtered(this.policy.scope(this.declarations.createQueryBuilder('d'), user, scopeColumns('d')), query);
-    ARRIVAL_ORDER.forEach((c, i) => (i ? ordered.addOrderBy(c.sql, 'DESC') : ordered.orderBy(c.sql, 'DESC')));
-    for await (const ids of streamIdBatches(this.dataSource, ordered, 'd.id')) {
-      yield* await this.toDtos(inOrderOf(ids, await this.declarations.findBy({ id: In(ids) })));
+  /**
+   * Every arrival matching the filters, in the board's order, for the CSV export: one cursor over exactly the
+   * exported fields (the passages counted and the follow-up joined in the same query), fetched a batch at a
+   * time as the client reads (see streamRows), so memory stays flat and no record is loaded twice.
+   */
+  async *exportRows(user: AuthUser, query: ArrivalQueryDto): AsyncGenerator<ArrivalExportRow> {
+    const qb = this.filtered(this.policy.scope(this.declarations.createQueryBuilder('d'), user, scopeColumns('d')), query)
+      .leftJoin(ArrivalFollowUp, 'f', 'f.declaration_id = d.id')
+      .select('d.full_name', 'fullName')
+      .addSelect('d.id_number', 'idNumber')
+      .addSelect('d.phone', 'phone')
+      .addSelect('d.origin_unit_code', 'originUnitCode')
+      .addSelect('d.origin_zone_level', 'originZoneLevel')
+      .addSelect('d.commune_code', 'communeCode')
+      .addSelect('d.destination_address', 'destinationAddress')
+      .addSelect(`to_char(d.travel_date, 'YYYY-MM-DD')`, 'travelDate')
+      .addSelect('d.risk_level', 'riskLevel')
+      .addSelect('d.source', 'source')
+      .addSelect('(SELECT count(*) FROM passages p WHERE p.declaration_id = d.id)::int', 'passages')
+      .addSelect('f.status', 'followUp');
+    ARRIVAL_ORDER.forEach((c, i) => (i ? qb.addOrderBy(c.sql, 'DESC') : qb.orderBy(c.sql, 'DESC')));
+    const [sql, params] = qb.getQueryAndParameters();
+    type Raw = Omit<ArrivalExportRow, 'originName' | 'destinationName' | 'followUp'> & { originUnitCode: string; communeCode: string | null; followUp: FollowUpStatus | null };
+    for await (const batch of streamRows<Raw>(this.dataSource, sql, params, EXPORT_BATCH)) {
+      const names = await this.geography.namesOf(batch.flatMap((r) => [r.originUnitCode, r.communeCode]));
+      for (const r of batch) {
+        yield {
+          ...r,
+          originName: names.get(r.originUnitCode) ?? r.originUnitCode,
+          destinationName: r.communeCode ? (names.get(r.communeCode) ?? r.communeCode) : '',
+          followUp: r.followUp ?? FollowUpStatus.PENDING,
+        };
+      }
     }
   }
 

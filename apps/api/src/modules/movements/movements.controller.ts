@@ -11,7 +11,7 @@ import { Ctx, CurrentUser } from '../../common/auth/request-context.decorator';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { csvStream, sendCsv, type CsvColumn } from '../../common/csv/csv';
 import { addDays, startOfVietnamDay, vietnamDate, vietnameseShortDate } from '../../common/time';
-import { ArrivalsService } from './arrivals.service';
+import { ArrivalsService, type ArrivalExportRow } from './arrivals.service';
 import { GreenLaneDto, GreenLaneListDto, GreenLanePassageDto, GreenLanePassageRecordedDto, GreenLaneQueryDto, GreenLaneReasonDto, RegisterGreenLaneDto } from './dtos/green-lane.dto';
 import { GreenLaneService } from './green-lane.service';
 import { MovementReportsService, type ArrivalsDaily, type CheckpointDay, type DailyReport } from './movement-reports.service';
@@ -191,19 +191,20 @@ class DailyReportDto {
 }
 
 
-const ARRIVAL_COLUMNS: CsvColumn<ArrivalDto>[] = [
-  { header: 'Họ và tên', value: (a) => a.declaration.fullName },
-  { header: 'Số định danh', value: (a) => a.declaration.idNumber },
-  { header: 'Điện thoại', value: (a) => a.declaration.phone },
-  { header: 'Nơi đi', value: (a) => a.declaration.originName },
-  { header: 'Cấp vùng dịch nơi đi', value: (a) => a.declaration.originZoneLevel },
-  { header: 'Nơi đến', value: (a) => a.declaration.destinationName },
-  { header: 'Địa chỉ nơi đến', value: (a) => a.declaration.destinationAddress },
-  { header: 'Ngày đi', value: (a) => vietnameseShortDate(a.declaration.travelDate) },
-  { header: 'Mức nguy cơ', value: (a) => ({ HIGH: 'Cao', MEDIUM: 'Trung bình', LOW: 'Thấp' })[a.declaration.riskLevel] },
-  { header: 'Tờ khai', value: (a) => (a.declaration.source === 'PAPER' ? 'Giấy' : 'Điện tử') },
+const RISK_VI: Record<string, string> = { HIGH: 'Cao', MEDIUM: 'Trung bình', LOW: 'Thấp' };
+const ARRIVAL_COLUMNS: CsvColumn<ArrivalExportRow>[] = [
+  { header: 'Họ và tên', value: (a) => a.fullName },
+  { header: 'Số định danh', value: (a) => a.idNumber },
+  { header: 'Điện thoại', value: (a) => a.phone },
+  { header: 'Nơi đi', value: (a) => a.originName },
+  { header: 'Cấp vùng dịch nơi đi', value: (a) => a.originZoneLevel },
+  { header: 'Nơi đến', value: (a) => a.destinationName },
+  { header: 'Địa chỉ nơi đến', value: (a) => a.destinationAddress },
+  { header: 'Ngày đi', value: (a) => vietnameseShortDate(a.travelDate) },
+  { header: 'Mức nguy cơ', value: (a) => RISK_VI[a.riskLevel] },
+  { header: 'Tờ khai', value: (a) => (a.source === 'PAPER' ? 'Giấy' : 'Điện tử') },
   { header: 'Lượt qua chốt', value: (a) => a.passages },
-  { header: 'Theo dõi', value: (a) => a.followUp.status },
+  { header: 'Theo dõi', value: (a) => a.followUp },
 ];
 
 @ApiTags('arrivals')
@@ -227,7 +228,7 @@ export class MovementReportsController {
   @ApiOperation({ summary: 'The arrivals list as CSV (UTF-8 with BOM), same filters as the list' })
   @ApiProduces('text/csv')
   async export(@CurrentUser() user: AuthUser, @Query() query: ArrivalQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    sendCsv(reply, `nguoi-den-${vietnamDate()}.csv`, csvStream(ARRIVAL_COLUMNS, this.arrivals.all(user, query)));
+    sendCsv(reply, `nguoi-den-${vietnamDate()}.csv`, csvStream(ARRIVAL_COLUMNS, this.arrivals.exportRows(user, query)));
   }
 
   @Get('checkpoints/stats')
