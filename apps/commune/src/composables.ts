@@ -41,6 +41,8 @@ export function useDistrictCommunes() {
 export function useTabCounts(path: Ref<string> | string, param: string, tabs: readonly string[]) {
   const api = useApi();
   const counts = ref<Record<string, number | undefined>>({});
+  /** The tabs whose count stopped at the cap (more match). */
+  const capped = ref<Record<string, boolean>>({});
   let seq = 0;
   async function load(query: Record<string, QueryValue>): Promise<void> {
     const mine = ++seq;
@@ -49,16 +51,21 @@ export function useTabCounts(path: Ref<string> | string, param: string, tabs: re
       tabs.map((tab) =>
         api
           .get<ListResponse<unknown>>(p, { ...query, [param]: tab, limit: 1 })
-          .then((r) => r.total)
-          .catch(() => undefined),
+          .then((r) => ({ total: r.total, capped: r.totalCapped ?? false }))
+          .catch(() => ({ total: undefined, capped: false })),
       ),
     );
     if (mine !== seq) return;
     const next: Record<string, number | undefined> = {};
-    tabs.forEach((tab, i) => (next[tab] = results[i]));
+    const nextCapped: Record<string, boolean> = {};
+    tabs.forEach((tab, i) => {
+      next[tab] = results[i]?.total;
+      nextCapped[tab] = results[i]?.capped ?? false;
+    });
     counts.value = next;
+    capped.value = nextCapped;
   }
-  return { counts, load };
+  return { counts, capped, load };
 }
 
 /** The API resource of a document kind. */

@@ -39,6 +39,7 @@ export { messageCompiler, compileMessage } from './i18n/compiler';
 export { casesVi, casesEn } from './i18n/messages/cases';
 export { staffVi, staffEn } from './i18n/messages/staff';
 export { formatDate, formatDateTime, parseDmy, isoToDmy, todayIso, TIME_ZONE } from './format/date';
+export { formatTotal } from './format/number';
 // UI kit
 export { default as AppShell } from './components/AppShell.vue';
 export { default as BaseButton } from './components/BaseButton.vue';

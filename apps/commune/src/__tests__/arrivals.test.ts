@@ -159,4 +159,13 @@ describe('commune arrivals', () => {
     expect(text(card)).toContain('⚠ Người đến từ vùng dịch cần theo dõi');
     expect(card.getAttribute('href')).toBe('/commune/arrivals?fromZone=1&status=PENDING');
   });
+
+  it('shows a count that stopped at the list cap with a "+" (more than 1,000 to follow up)', async () => {
+    const m = await boot('COMMUNE_STAFF', '/', (c) => {
+      if (c.path === '/arrivals') return json(200, { items: [], nextCursor: null, total: 1000, totalCapped: true });
+      return undefined;
+    });
+    await settle();
+    expect(text(m.el.querySelector('[data-testid="count-arrivals"] [data-testid="count-value"]'))).toBe('1.000+');
+  });
 });

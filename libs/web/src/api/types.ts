@@ -21,9 +21,11 @@ export type AdminUnitList = Schemas['AdminUnitListDto'];
 export type AdminUnitDetail = Schemas['AdminUnitDetailDto'];
 export type ErrorResponse = Schemas['ErrorResponseDto'];
 
-/** Any list answer: `{ items, nextCursor, total? }`. */
+/** Any list answer: `{ items, nextCursor, total?, totalCapped? }`. */
 export interface ListResponse<T> {
   items: T[];
   nextCursor: string | null;
   total?: number;
+  /** The long lists count up to LIST_TOTAL_CAP: true when more match (show the total with formatTotal). */
+  totalCapped?: boolean;
 }

@@ -5,12 +5,16 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
   total?: number;
+  /** More than `total` match (a count capped at LIST_TOTAL_CAP). */
+  totalCapped?: boolean;
 }
 
 /** The state and actions of a cursor-paged list. */
 export interface PagedList<T> {
   items: Ref<T[]>;
   total: Ref<number | undefined>;
+  /** The total stopped at its cap: more match (see formatTotal). */
+  totalCapped: Ref<boolean>;
   nextCursor: Ref<string | null>;
   loading: Ref<boolean>;
   loadingMore: Ref<boolean>;
@@ -33,6 +37,7 @@ export function usePagedList<T>(
 ): PagedList<T> {
   const items = ref([]) as Ref<T[]>;
   const total = ref<number | undefined>();
+  const totalCapped = ref(false);
   const nextCursor = ref<string | null>(null);
   const loading = ref(false);
   const loadingMore = ref(false);
@@ -49,6 +54,7 @@ export function usePagedList<T>(
       items.value = res.items;
       nextCursor.value = res.nextCursor;
       total.value = res.total;
+      totalCapped.value = res.totalCapped ?? false;
     } catch (e) {
       if (mine !== seq) return;
       failure.value = e;
@@ -70,7 +76,10 @@ export function usePagedList<T>(
       const known = new Set(items.value.map(keyOf));
       items.value = [...items.value, ...res.items.filter((x) => !known.has(keyOf(x)))];
       nextCursor.value = res.nextCursor;
-      if (res.total !== undefined) total.value = res.total;
+      if (res.total !== undefined) {
+        total.value = res.total;
+        totalCapped.value = res.totalCapped ?? false;
+      }
     } catch (e) {
       failure.value = e;
     } finally {
@@ -78,7 +87,7 @@ export function usePagedList<T>(
     }
   }
 
-  return { items, total, nextCursor, loading, loadingMore, failure, reload, loadMore };
+  return { items, total, totalCapped, nextCursor, loading, loadingMore, failure, reload, loadMore };
 }
 
 /**
