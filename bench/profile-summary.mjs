@@ -4,13 +4,6 @@
 // idle) and the hottest functions. `pnpm bench --profile` writes such a file for the app under load.
 import { readFileSync } from 'node:fs';
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: node bench/profile-summary.mjs <file.cpuprofile> [--top N]');
-  process.exit(2);
-}
-const topIndex = process.argv.indexOf('--top');
-const TOP = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 25;
 
 /** The origin a profile node's time is charged to. */
 export function originOf(callFrame) {
@@ -53,6 +46,13 @@ export function summarize(profile) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: node bench/profile-summary.mjs <file.cpuprofile> [--top N]');
+    process.exit(2);
+  }
+  const topIndex = process.argv.indexOf('--top');
+  const TOP = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 25;
   const summary = summarize(JSON.parse(readFileSync(file, 'utf8')));
   console.log(`CPU profile ${file}: ${(summary.totalMs / 1000).toFixed(1)} s sampled`);
   console.log('\nSelf time by origin:');
