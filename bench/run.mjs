@@ -277,10 +277,10 @@ async function main() {
   const waiting = Number((await sql.query(`SELECT count(*) FROM documents WHERE commune_code = $1 AND kind = 'ISOLATION_DECISION' AND status = 'DRAFT'`, [busy.commune_code])).rows[0].count);
   if (waiting < 200) {
     const columns = (await sql.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'documents' ORDER BY ordinal_position`)).rows.map((r) => r.column_name);
-    const moved = { id: 'gen_random_uuid()', verify_code: `substr(md5(random()::text || d.id::text), 1, 24)`, commune_code: '$1', district_code: '$2', province_code: '$3' };
+    const moved = { id: 'gen_random_uuid()', verify_code: `substr(md5(random()::text || d.id::text), 1, 24)`, commune_code: '$1::varchar', district_code: '$2::varchar', province_code: '$3::varchar' };
     await sql.query(
       `INSERT INTO documents (${columns.join(', ')}) SELECT ${columns.map((c) => moved[c] ?? `d.${c}`).join(', ')}
-         FROM documents d WHERE d.kind = 'ISOLATION_DECISION' AND d.status = 'DRAFT' AND d.commune_code <> $1 LIMIT $4`,
+         FROM documents d WHERE d.kind = 'ISOLATION_DECISION' AND d.status = 'DRAFT' AND d.commune_code <> $1::varchar LIMIT $4`,
       [busy.commune_code, unit.district_code, unit.province_code, 200 - waiting],
     );
   }
