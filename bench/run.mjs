@@ -110,13 +110,14 @@ async function main() {
   // Load as the province would see it: scans at every checkpoint of the province (each by its own officer),
   // declarations to every commune over the next week, so that no single dashboard bucket takes all the rows.
   const officers = (await sql.query(`SELECT u.username, u.checkpoint_id, c.province_code FROM users u JOIN checkpoints c ON c.id = u.checkpoint_id
-                                      WHERE u.role = 'CHECKPOINT_OFFICER' AND u.username LIKE 'officer.l%' AND c.active ORDER BY u.username`)).rows;
+                                      WHERE u.role = 'CHECKPOINT_OFFICER' AND u.username LIKE 'officer.l%' AND c.active
+                                        AND c.province_code = (SELECT province_code FROM users WHERE username = 'health') ORDER BY u.username`)).rows;
   const [officer] = officers;
-  officers.splice(0, officers.length, ...officers.filter((o) => o.province_code === officer.province_code));
   for (const o of officers) o.token = await signIn(o.username);
+  const health = await signIn('health');
   // The first dashboard read waits for the app's first rollup refresh, which catches up what earlier runs wrote:
   // measured load should not share the machine with that catch-up.
-  const refreshed = await http(A, `/api/v1/arrivals/daily?from=${results.load.until}&to=${results.load.until}`, { token: await signIn('health') });
+  const refreshed = await http(A, `/api/v1/arrivals/daily?from=${results.load.until}&to=${results.load.until}`, { token: health });
   if (refreshed.status !== 200) throw new Error(`rollup catch-up: ${refreshed.status}`);
   const codes = (await sql.query(`SELECT short_code FROM movement_declarations WHERE valid_until > now() + interval '1 hour' ORDER BY created_at DESC LIMIT 200000`)).rows.map((r) => r.short_code);
   const destinations = (await sql.query(`SELECT code FROM admin_units WHERE level = 'COMMUNE' AND province_code = $1 ORDER BY code`, [officer.province_code])).rows.map((r) => r.code);
@@ -234,7 +235,6 @@ async function main() {
   for (let i = 0; i < 10; i++) { const r = await http(A, '/api/v1/auth/login', { method: 'POST', body: { username: 'health', password: PASSWORD } }); signInLat.push(r.ms); }
   results.endpoints.push({ name: 'sign-in (argon2id-bound)', path: 'POST /auth/login', p50: +pct(signInLat, 50).toFixed(1), p95: +pct(signInLat, 95).toFixed(1) });
   console.log(`${'sign-in (argon2id-bound)'.padEnd(40)} p50 ${ms(pct(signInLat, 50)).padStart(9)}  (argon2id m=19 MiB, t=2: bound by the hash, by design)`);
-  const health = await signIn('health');
   // The commune with the most decisions waiting for signature (the load leaves the last day's as drafts).
   const [busy] = (await sql.query(`SELECT commune_code FROM documents WHERE kind = 'ISOLATION_DECISION' AND status = 'DRAFT' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows;
   const staffName = `bench.staff.${busy.commune_code}`;
